@@ -1,0 +1,167 @@
+"""Time to first visible widget: the landing page against a trivial one-widget notebook.
+
+One run starts one ``kit serve`` (the kit's real settings) on a folder holding the kit's
+notebooks plus a trivial notebook, then loads each page N times in headless Chromium,
+alternating, each visit in a fresh browser context. It prints, per page, the median time
+from navigation to the first visible widget, the ratio against the trivial notebook, and
+the memory (RSS) of the kernel each visit started.
+
+By default kernels are cold (``--pool-size 0``): every visit pays for its own kernel, which is
+what the visitors after the preheated ones meet. ``--pool-size 1 --settle 8`` measures
+preheated kernels instead (the pause lets the pool refill between visits).
+
+    python benchmarks/time_to_interactive.py --runs 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+from playwright.sync_api import sync_playwright
+
+from kit.browser import CHROMIUM_ARGS, find_chromium
+from kit.paths import notebooks_dir
+from kit.serve import ServeSettings, free_port, running_server
+
+TRIVIAL = "trivial.ipynb"
+PAGES = {  # notebook -> CSS selector of the widget whose appearance ends the clock
+    TRIVIAL: ".kit-trivial",
+    "index.ipynb": ".kit-app-landing h1",
+}
+
+
+def write_trivial_notebook(folder: Path) -> None:
+    """Write the baseline: one cell that shows one button."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import ipywidgets as widgets\n"
+            "button = widgets.Button(description='Trivial')\n"
+            "button.add_class('kit-trivial')\n"
+            "button"
+        )
+    ]
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, folder / TRIVIAL)
+
+
+def kernel_processes(server_pid: int) -> dict[int, psutil.Process]:
+    """Return the kernel processes started by the Voila server, by pid."""
+    try:
+        children = psutil.Process(server_pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return {}
+    found = {}
+    for child in children:
+        try:
+            if "ipykernel_launcher" in " ".join(child.cmdline()):
+                found[child.pid] = child
+        except psutil.Error:
+            continue
+    return found
+
+
+def server_pid(port: int) -> int:
+    """Return the pid of the process listening on ``port``."""
+    for conn in psutil.net_connections(kind="tcp"):
+        if conn.status == psutil.CONN_LISTEN and conn.laddr.port == port and conn.pid:
+            return conn.pid
+    raise RuntimeError(f"no process listens on port {port}")
+
+
+def visit(browser, url: str, selector: str, timeout_ms: int) -> float:
+    """Load ``url`` in a fresh context; return seconds until ``selector`` is visible."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit")
+        page.locator(selector).first.wait_for(state="visible", timeout=timeout_ms)
+        return time.perf_counter() - start
+    finally:
+        context.close()
+
+
+def measure(runs: int, warmup: int, pool_size: int, settle: float) -> dict:
+    """Run the benchmark; return the figures as a dict."""
+    chromium = find_chromium()
+    if chromium is None:
+        raise SystemExit("benchmark: no Chromium found (apt-get install chromium)")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "notebooks"
+        shutil.copytree(notebooks_dir(), root)
+        write_trivial_notebook(root)
+        settings = ServeSettings(port=free_port(), open_browser=False, notebooks=root, pool_size=pool_size)
+        times: dict[str, list[float]] = {name: [] for name in PAGES}
+        memory: dict[str, list[float]] = {name: [] for name in PAGES}
+        with running_server(settings, log_path=Path(tmp) / "voila.log") as base, sync_playwright() as pw:
+            pid = server_pid(settings.port)
+            browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+            try:
+                for round_no in range(warmup + runs):
+                    for name, selector in PAGES.items():
+                        if settle:
+                            time.sleep(settle)
+                        before = set(kernel_processes(pid))
+                        seconds = visit(browser, f"{base}voila/render/{name}", selector, 120_000)
+                        if round_no < warmup:
+                            continue
+                        times[name].append(seconds)
+                        new = [p for k, p in kernel_processes(pid).items() if k not in before]
+                        if new:  # cold kernels only: a preheated one was started earlier
+                            memory[name].append(sum(p.memory_info().rss for p in new) / 2**20)
+            finally:
+                browser.close()
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    return {
+        "runs": runs,
+        "warmup": warmup,
+        "pool_size": pool_size,
+        "median_seconds": medians,
+        "all_seconds": times,
+        "ratio_landing_to_trivial": medians["index.ipynb"] / medians[TRIVIAL],
+        "kernel_rss_mib": {name: statistics.median(v) if v else None for name, v in memory.items()},
+    }
+
+
+def report(figures: dict) -> str:
+    """Return the figures as a small table."""
+    base = figures["median_seconds"][TRIVIAL]
+    lines = [
+        f"time to first visible widget — {figures['runs']} run(s) each after {figures['warmup']} warm-up, "
+        f"pool size {figures['pool_size']}",
+        f"{'page':<16}{'median s':>10}{'ratio':>8}{'kernel RSS MiB':>16}",
+    ]
+    for name, median in figures["median_seconds"].items():
+        rss = figures["kernel_rss_mib"][name]
+        rss_text = f"{rss:.0f}" if rss is not None else "n/a"
+        lines.append(f"{name:<16}{median:>10.2f}{median / base:>8.2f}{rss_text:>16}")
+    lines.append(f"landing / trivial = {figures['ratio_landing_to_trivial']:.2f} (target ≤ 1.5)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run, print."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="measured visits per page")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured visits per page first")
+    parser.add_argument("--pool-size", type=int, default=0, help="preheated kernels per notebook")
+    parser.add_argument("--settle", type=float, default=0.0, help="seconds to wait before each visit")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    figures = measure(args.runs, args.warmup, args.pool_size, args.settle)
+    print(json.dumps(figures, indent=2) if args.json else report(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

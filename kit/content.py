@@ -1,0 +1,383 @@
+"""The one loader and validator of the kit's content.
+
+Content is YAML under ``kit/content/`` (package data, found through ``importlib.resources``)
+plus any folders named in ``KIT_CONTENT_PATH`` (``:``-separated), e.g. a trainer's own pack.
+Each file maps content kinds (``sources``, ``glossary``, …; see :data:`kit.model.KINDS`) to
+lists of records. Validation runs over everything and reports every problem at once as
+``path:line: message``; :func:`load_content` returns records only when there is none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from kit.model import KINDS, Record, Ref, Text
+
+CONTENT_PATH_VARIABLE = "KIT_CONTENT_PATH"
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+_FRIENDLY_PATTERNS = {
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "is not a kebab-case id (lower-case letters and digits "
+    "joined by hyphens, e.g. 'cbp-hb-4500-01c')",
+    r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$": "is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+    r"^https?://\S+$": "is not an http(s) address",
+}
+
+Location = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in the content, at a file and line."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentInvalid(Exception):
+    """Raised by :func:`load_content` when the content has errors; holds all of them."""
+
+    def __init__(self, errors: Iterable[ContentError]):
+        self.errors: tuple[ContentError, ...] = tuple(errors)
+        super().__init__("\n".join(str(error) for error in self.errors))
+
+
+@dataclass(frozen=True)
+class Content:
+    """All validated content: records by kind and id, and where each was defined."""
+
+    records: Mapping[str, Mapping[str, Record]]
+    origins: Mapping[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+
+    @property
+    def sources(self) -> Mapping[str, Any]:
+        """The source registry, by id."""
+        return self.records["sources"]
+
+    @property
+    def glossary(self) -> Mapping[str, Any]:
+        """Glossary terms, by id."""
+        return self.records["glossary"]
+
+    def origin(self, kind: str, record_id: str) -> str:
+        """Return ``path:line`` where a record was defined."""
+        path, line = self.origins[(kind, record_id)]
+        return f"{path}:{line}"
+
+
+def builtin_content_root() -> Path:
+    """Return the folder of the content shipped with the kit."""
+    return Path(str(files("kit").joinpath("content")))
+
+
+def content_roots(extra: Iterable[str | os.PathLike[str]] | None = None) -> list[Path]:
+    """Return the content folders to load: the kit's own, then ``KIT_CONTENT_PATH``'s.
+
+    Parameters
+    ----------
+    extra:
+        Folders or files to use instead of those named by ``KIT_CONTENT_PATH``.
+    """
+    if extra is None:
+        extra = [p for p in os.environ.get(CONTENT_PATH_VARIABLE, "").split(":") if p.strip()]
+    return [builtin_content_root(), *(Path(p) for p in extra)]
+
+
+def check_content(
+    paths: Iterable[str | os.PathLike[str]] | None = None, *, strict: bool = False
+) -> list[ContentError]:
+    """Validate the content and return every problem found, sorted by file and line.
+
+    Parameters
+    ----------
+    paths:
+        Extra content folders or files (default: ``KIT_CONTENT_PATH``); the kit's own content
+        is always included, so references into it resolve.
+    strict:
+        Also require every text in both languages.
+    """
+    return sorted(_validate(content_roots(paths), strict=strict)[1])
+
+
+def load_content(
+    paths: Iterable[str | os.PathLike[str]] | None = None, *, strict: bool = False
+) -> Content:
+    """Load and validate the content; raise :class:`ContentInvalid` listing every problem.
+
+    Parameters
+    ----------
+    paths, strict:
+        As for :func:`check_content`.
+    """
+    content, errors = _validate(content_roots(paths), strict=strict)
+    if errors:
+        raise ContentInvalid(sorted(errors))
+    return content
+
+
+# --- reading YAML with line numbers -------------------------------------------------------
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _content_files(root: Path) -> Iterator[Path]:
+    if root.is_file():
+        yield root
+        return
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            yield path
+
+
+def _parse_yaml(path: Path, shown: str) -> tuple[Any, dict[Location, int], list[ContentError]]:
+    """Parse one file into plain data plus the line of every key and list item."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, {}, [ContentError(shown, 1, f"not UTF-8 text ({exc.reason})")]
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = "; ".join(str(p) for p in (exc.context, exc.problem) if p)
+        return None, {}, [ContentError(shown, mark.line + 1 if mark else 1, f"YAML syntax error: {detail}")]
+    except yaml.YAMLError as exc:
+        return None, {}, [ContentError(shown, 1, f"YAML error: {exc}")]
+    finally:
+        loader.dispose()
+    lines: dict[Location, int] = {(): 1}
+    errors: list[ContentError] = []
+    if node is None:
+        return {}, lines, errors
+    data = _node_to_data(node, (), lines, errors, shown, yaml.SafeLoader(""))
+    return data, lines, errors
+
+
+def _node_to_data(node, loc, lines, errors, shown, constructor) -> Any:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        data: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = constructor.construct_object(key_node)
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key, str):
+                errors.append(ContentError(shown, key_line, f"key {key!r} must be text"))
+                continue
+            if key == "<<":
+                errors.append(ContentError(shown, key_line, "YAML merge keys ('<<') are not supported"))
+                continue
+            if key in data:
+                first = lines[(*loc, key)]
+                errors.append(ContentError(shown, key_line, f"duplicate key '{key}' (first at line {first})"))
+                continue
+            lines[(*loc, key)] = key_line
+            data[key] = _node_to_data(value_node, (*loc, key), lines, errors, shown, constructor)
+        return data
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _node_to_data(item, (*loc, index), lines, errors, shown, constructor)
+            for index, item in enumerate(node.value)
+        ]
+    value = constructor.construct_object(node)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def _line_of(lines: Mapping[Location, int], loc: Location) -> int:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return 1
+
+
+def _dotted(loc: Iterable[str | int]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# --- validation ---------------------------------------------------------------------------
+
+
+def _pydantic_message(error: Mapping[str, Any], model: type[BaseModel]) -> str:
+    loc = error["loc"]
+    kind = error["type"]
+    where = _dotted(loc[:-1]) if loc else ""
+    name = loc[-1] if loc else ""
+    prefix = f"{where}: " if where else ""
+    if kind == "missing":
+        return f"{prefix}missing field '{name}'"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(name), allowed, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{prefix}unknown field '{name}'{hint}"
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        text = _FRIENDLY_PATTERNS.get(pattern, f"does not match {pattern}")
+        return f"{_dotted(loc)}: {error['input']!r} {text}"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{_dotted(loc)}: {message}" if loc else message
+
+
+def _fields_at(model: type[BaseModel], loc: Location) -> list[str]:
+    """Field names of the (sub)model found by following ``loc`` from ``model``."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = getattr(current, "model_fields", {}).get(part)
+        if info is None:
+            return []
+        current = _record_type(info.annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _record_type(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _record_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _walk(value: Any, loc: Location) -> Iterator[tuple[Location, Any, tuple[Any, ...]]]:
+    """Yield ``(location, value, field metadata)`` for every field of a record, recursively."""
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            child = getattr(value, name)
+            yield (*loc, name), child, tuple(info.metadata)
+            yield from _walk(child, (*loc, name))
+    elif isinstance(value, tuple | list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*loc, index))
+
+
+@dataclass
+class _Validation:
+    """One validation run: reads every file, then checks references across all of them."""
+
+    strict: bool
+    errors: list[ContentError] = field(default_factory=list)
+    records: dict[str, dict[str, Record]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
+    origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    # Each valid record with its file, line map and location, for the checks after reading.
+    placed: list[tuple[Record, str, Mapping[Location, int], Location]] = field(default_factory=list)
+
+    def error(self, path: str, line: int, message: str) -> None:
+        self.errors.append(ContentError(path, line, message))
+
+    def read_root(self, root: Path) -> None:
+        if not root.exists():
+            self.error(_display_path(root), 1, "no such content file or folder")
+            return
+        for path in _content_files(root):
+            self.read_file(path)
+
+    def read_file(self, path: Path) -> None:
+        shown = _display_path(path)
+        data, lines, parse_errors = _parse_yaml(path, shown)
+        self.errors.extend(parse_errors)
+        if data is None:
+            return
+        if not isinstance(data, dict):
+            self.error(shown, 1, "a content file must map kinds (e.g. 'sources:') to lists")
+            return
+        for kind, items in data.items():
+            if kind not in KINDS:
+                known = ", ".join(sorted(KINDS))
+                self.error(shown, lines[(kind,)], f"unknown content kind '{kind}' (known: {known})")
+            elif not isinstance(items, list):
+                self.error(shown, lines[(kind,)], f"'{kind}' must be a list of records")
+            else:
+                for index, item in enumerate(items):
+                    self.read_item(kind, index, item, shown, lines)
+
+    def read_item(self, kind: str, index: int, item: Any, shown: str, lines: Mapping[Location, int]) -> None:
+        loc = (kind, index)
+        line = _line_of(lines, loc)
+        if not isinstance(item, dict):
+            self.error(shown, line, f"{kind}[{index}] must be a mapping of fields")
+            return
+        record_id = item.get("id")
+        if isinstance(record_id, str):
+            # Ids are claimed even by invalid records, so a duplicate is reported too.
+            if (kind, record_id) in self.origins:
+                first_path, first_line = self.origins[(kind, record_id)]
+                first = f"{first_path}:{first_line}"
+                self.error(shown, line, f"duplicate {kind} id '{record_id}' (first defined at {first})")
+                return
+            self.origins[(kind, record_id)] = (shown, line)
+        model = KINDS[kind]
+        try:
+            record = model.model_validate(item)
+        except ValidationError as exc:
+            label = f"{kind} '{record_id}'" if isinstance(record_id, str) else f"{kind}[{index}]"
+            for problem in _real_problems(exc.errors()):
+                where = _line_of(lines, (*loc, *problem["loc"]))
+                self.error(shown, where, f"{label}: {_pydantic_message(problem, model)}")
+            return
+        self.records[kind][record_id] = record  # type: ignore[index]
+        self.placed.append((record, shown, lines, loc))
+
+    def check_fields(self) -> None:
+        """Check references (and, when strict, both languages) on every valid record."""
+        for record, shown, lines, loc in self.placed:
+            label = f"{loc[0]} '{record.id}'"  # type: ignore[attr-defined]
+            for field_loc, value, metadata in _walk(record, ()):
+                line = _line_of(lines, (*loc, *field_loc))
+                for ref in (m for m in metadata if isinstance(m, Ref)):
+                    if isinstance(value, str) and value not in self.records.get(ref.kind, {}):
+                        where = _dotted(field_loc)
+                        self.error(shown, line, f"{label}: {where}: no {ref.kind} record with id '{value}'")
+                if self.strict and isinstance(value, Text):
+                    for lang in value.missing():
+                        name = LANGUAGE_NAMES[lang]
+                        self.error(shown, line, f"{label}: {_dotted(field_loc)}: no {name} text ('{lang}')")
+
+    def content(self) -> Content:
+        frozen = {kind: MappingProxyType(by_id) for kind, by_id in self.records.items()}
+        origins = {key: where for key, where in self.origins.items() if key[1] in self.records[key[0]]}
+        return Content(records=MappingProxyType(frozen), origins=MappingProxyType(origins))
+
+
+def _real_problems(problems: list[Any]) -> Iterator[Any]:
+    """Drop pydantic's 'too short' on a list whose items failed: only the items are wrong."""
+    for problem in problems:
+        shadowed = problem["type"] == "too_short" and any(
+            other is not problem and other["loc"][: len(problem["loc"])] == problem["loc"] for other in problems
+        )
+        if not shadowed:
+            yield problem
+
+
+def _validate(roots: list[Path], *, strict: bool) -> tuple[Content, list[ContentError]]:
+    validation = _Validation(strict=strict)
+    for root in roots:
+        validation.read_root(root)
+    validation.check_fields()
+    return validation.content(), validation.errors

@@ -1,0 +1,93 @@
+"""Open-data export of the kit's content: one table per kind, as CSV or JSON.
+
+Each exporter is a pure function from content to rows; :func:`export_rows` picks one by kind.
+CSV cells that a spreadsheet would read as a formula are neutralised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from kit.content import Content
+from kit.model import Citation
+
+Row = dict[str, Any]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _citations(citations: Iterable[Citation]) -> str:
+    return "; ".join(f"{c.source} {c.locator} [{c.evidence.value}]" for c in citations)
+
+
+def source_rows(content: Content) -> list[Row]:
+    """Return one row per source of the registry."""
+    return [
+        {
+            "id": s.id,
+            "title_en": s.title.en,
+            "title_es": s.title.es,
+            "official_title": s.official_title or "",
+            "issuer": s.issuer,
+            "type": s.type,
+            "date": s.date,
+            "url": s.url,
+            "language": " ".join(s.language),
+        }
+        for s in content.sources.values()
+    ]
+
+
+def glossary_rows(content: Content) -> list[Row]:
+    """Return one row per glossary term, with its citations in one column."""
+    return [
+        {
+            "id": t.id,
+            "term_en": t.term.en,
+            "term_es": t.term.es,
+            "definition_en": t.definition.en,
+            "definition_es": t.definition.es,
+            "citations": _citations(t.citations),
+        }
+        for t in content.glossary.values()
+    ]
+
+
+EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
+    "glossary": glossary_rows,
+    "sources": source_rows,
+}
+"""Exportable kinds; each later content area adds its own."""
+
+FORMATS = ("csv", "json")
+
+
+def export_rows(content: Content, kind: str) -> list[Row]:
+    """Return the rows of one kind; raise ``KeyError`` for a kind that cannot be exported."""
+    return EXPORTERS[kind](content)
+
+
+def neutralise_formula(value: Any) -> Any:
+    """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def rows_to_csv(rows: list[Row]) -> str:
+    """Return rows as CSV text (header from the first row), formula-safe."""
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: neutralise_formula(v) for k, v in row.items()} for row in rows)
+    return buffer.getvalue()
+
+
+def rows_to_json(rows: list[Row]) -> str:
+    """Return rows as a JSON array (UTF-8 text, not ASCII-escaped)."""
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,61 @@
+"""Tier 4: the landing page in a real browser, served by ``kit serve``."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import app_url
+from tests.browser.helpers import assert_accessible
+
+pytestmark = pytest.mark.browser
+WIDGET_TIMEOUT = 60_000
+
+
+def test_root_redirects_to_the_landing_page(kit_server, page):
+    """The bare server address opens the landing page, not a file listing."""
+    page.goto(kit_server)
+    expect(page.locator(".kit-app-landing")).to_be_visible(timeout=WIDGET_TIMEOUT)
+    assert "/voila/render/index.ipynb" in page.url
+    page.requests.assert_all_local()
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "html_lang"),
+    [
+        ("en", "Border Violence Prevention Training Kit", "en"),
+        ("es", "Kit de capacitación para la prevención de la violencia en la frontera", "es"),
+    ],
+)
+def test_landing_page_renders_offline_and_accessible(kit_server, page, lang, title, html_lang):
+    """?lang= picks the language; nothing loads from outside; axe finds nothing serious."""
+    page.goto(app_url(kit_server, "index.ipynb", lang=lang))
+    app = page.locator(".kit-app-landing")
+    expect(app.locator("h1")).to_have_text(title, timeout=WIDGET_TIMEOUT)
+    expect(app.locator(".kit-terms table tbody tr")).to_have_count(6)
+    assert page.evaluate("document.documentElement.lang") == html_lang
+    page.requests.assert_all_local()
+    assert_accessible(page)
+
+
+def test_language_switch_changes_the_page_in_place(kit_server, page):
+    """Clicking Español turns the page Spanish without a reload; English turns it back."""
+    page.goto(app_url(kit_server, "index.ipynb"))
+    app = page.locator(".kit-app-landing")
+    expect(app.locator("h1")).to_have_text("Border Violence Prevention Training Kit", timeout=WIDGET_TIMEOUT)
+    page.locator(".kit-lang").get_by_role("button", name="Español").click()
+    expect(app.locator("h1")).to_have_text("Kit de capacitación para la prevención de la violencia en la frontera")
+    expect(app.locator(".kit-terms caption")).to_contain_text("Términos clave")
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    page.locator(".kit-lang").get_by_role("button", name="English").click()
+    expect(app.locator("h1")).to_have_text("Border Violence Prevention Training Kit")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.requests.assert_all_local()
+    assert_accessible(page)
+
+
+def test_data_folder_is_not_served(kit_server, page):
+    """Content files, notebooks and Python sources are not downloadable from the server."""
+    for path in ("index.ipynb", "voila/files/index.ipynb", "files/index.ipynb"):
+        response = page.request.get(kit_server + path)
+        assert response.status in (403, 404), f"{path} answered {response.status}"
