@@ -100,9 +100,10 @@ def voila_command(settings: ServeSettings) -> list[str]:
         "--VoilaConfiguration.show_tracebacks=False",
         # The classic folder page is the one our template turns into a redirect.
         "--VoilaConfiguration.classic_tree=True",
-        "--VoilaConfiguration.file_allowlist=" + json.dumps([r".*\.(png|jpg|jpeg|gif|svg|webp)"]),
-        "--VoilaConfiguration.file_denylist=" + json.dumps([r".*\.(ipynb|py|yaml|yml|db|sqlite|sqlite3|json|csv)"]),
-        "--VoilaConfiguration.extension_denylist=" + json.dumps(["jupyterlab-jupytext"]),
+        r"--VoilaConfiguration.file_allowlist=.*\.(png|jpg|jpeg|gif|svg|webp)",
+        r"--VoilaConfiguration.file_denylist=.*\.(ipynb|py|yaml|yml|db|sqlite|sqlite3|json|csv)",
+        # This labextension logs a console error in every Voila page.
+        "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
         "--VoilaExecutor.iopub_timeout=60",
         "--VoilaExecutor.cell_error_instruction=" + CELL_ERROR,
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
