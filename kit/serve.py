@@ -168,7 +168,10 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def running_server(
-    settings: ServeSettings, log_path: Path | None = None, timeout: float = 90.0
+    settings: ServeSettings,
+    log_path: Path | None = None,
+    timeout: float = 90.0,
+    env: dict[str, str] | None = None,
 ) -> Iterator[str]:
     """Run ``kit serve`` in the background for a ``with`` block; yield its base URL.
 
@@ -183,12 +186,14 @@ def running_server(
         File for the server's log.
     timeout:
         Seconds to wait for the server to answer before giving up.
+    env:
+        Extra environment variables for the server and its kernels.
     """
     check_layout(settings)
     base = f"http://127.0.0.1:{settings.port}/"
     log = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115
     process = subprocess.Popen(
-        voila_command(settings), env=voila_environment(), stdout=log, stderr=subprocess.STDOUT,
+        voila_command(settings), env={**voila_environment(), **(env or {})}, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
     )
     try:

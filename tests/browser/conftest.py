@@ -73,6 +73,17 @@ def kit_server(tmp_path_factory, chromium_path) -> Iterator[str]:
         print(f"\n[kit serve log: {log_path}]")
 
 
+@pytest.fixture(scope="module")
+def broken_content_server(tmp_path_factory, chromium_path) -> Iterator[str]:
+    """``kit serve`` with a trainer pack that has a YAML syntax error (KIT_CONTENT_PATH)."""
+    root = tmp_path_factory.mktemp("broken-server")
+    pack = Path(__file__).parents[1] / "fixtures" / "content" / "yaml-syntax"
+    settings = ServeSettings(port=free_port(), open_browser=False, pool_size=0)
+    env = {"KIT_CONTENT_PATH": str(pack), "KIT_DATA_DIR": str(root / "data")}
+    with running_server(settings, log_path=root / "voila.log", env=env) as url:
+        yield url
+
+
 @pytest.fixture()
 def page(browser):
     """A fresh page (own context) with a :class:`RequestLog` attached as ``page.requests``."""

@@ -59,3 +59,13 @@ def test_data_folder_is_not_served(kit_server, page):
     for path in ("index.ipynb", "voila/files/index.ipynb", "files/index.ipynb"):
         response = page.request.get(kit_server + path)
         assert response.status in (403, 404), f"{path} answered {response.status}"
+
+
+def test_broken_content_shows_an_error_panel_naming_the_file(broken_content_server, page):
+    """With a broken trainer pack, the page lists file:line problems instead of a traceback."""
+    page.goto(app_url(broken_content_server, "index.ipynb", lang="es"))
+    panel = page.locator(".kit-content-errors")
+    expect(panel).to_contain_text("El contenido del kit tiene errores", timeout=WIDGET_TIMEOUT)
+    expect(panel).to_contain_text("broken.yaml:8: YAML syntax error")
+    assert "Traceback" not in page.content()
+    assert_accessible(page)
