@@ -73,6 +73,21 @@ class Content:
         """Glossary terms, by id."""
         return self.records["glossary"]
 
+    @property
+    def instruments(self) -> Mapping[str, Any]:
+        """Use-of-force instruments, by id."""
+        return self.records["instruments"]
+
+    @property
+    def dimensions(self) -> Mapping[str, Any]:
+        """Comparison dimensions, by id, in codebook order."""
+        return self.records["dimensions"]
+
+    @property
+    def provisions(self) -> Mapping[str, Any]:
+        """Provisions (cells), by ``instrument/dimension``."""
+        return self.records["provisions"]
+
     def origin(self, kind: str, record_id: str) -> str:
         """Return ``path:line`` where a record was defined."""
         path, line = self.origins[(kind, record_id)]
@@ -84,21 +99,23 @@ def builtin_content_root() -> Path:
     return Path(str(files("kit").joinpath("content")))
 
 
-def content_roots(extra: Iterable[str | os.PathLike[str]] | None = None) -> list[Path]:
+def content_roots(extra: Iterable[str | os.PathLike[str]] | None = None, builtin: bool = True) -> list[Path]:
     """Return the content folders to load: the kit's own, then ``KIT_CONTENT_PATH``'s.
 
     Parameters
     ----------
     extra:
         Folders or files to use instead of those named by ``KIT_CONTENT_PATH``.
+    builtin:
+        Include the kit's own content (tests of self-contained fixtures turn it off).
     """
     if extra is None:
         extra = [p for p in os.environ.get(CONTENT_PATH_VARIABLE, "").split(":") if p.strip()]
-    return [builtin_content_root(), *(Path(p) for p in extra)]
+    return [*([builtin_content_root()] if builtin else []), *(Path(p) for p in extra)]
 
 
 def check_content(
-    paths: Iterable[str | os.PathLike[str]] | None = None, *, strict: bool = False
+    paths: Iterable[str | os.PathLike[str]] | None = None, *, strict: bool = False, builtin: bool = True
 ) -> list[ContentError]:
     """Validate the content and return every problem found, sorted by file and line.
 
@@ -108,22 +125,25 @@ def check_content(
         Extra content folders or files (default: ``KIT_CONTENT_PATH``); the kit's own content
         is always included, so references into it resolve.
     strict:
-        Also require every text in both languages.
+        Also require every text in both languages and every instrument coded on every
+        dimension.
+    builtin:
+        Include the kit's own content (default).
     """
-    return sorted(_validate(content_roots(paths), strict=strict)[1])
+    return sorted(_validate(content_roots(paths, builtin), strict=strict)[1])
 
 
 def load_content(
-    paths: Iterable[str | os.PathLike[str]] | None = None, *, strict: bool = False
+    paths: Iterable[str | os.PathLike[str]] | None = None, *, strict: bool = False, builtin: bool = True
 ) -> Content:
     """Load and validate the content; raise :class:`ContentInvalid` listing every problem.
 
     Parameters
     ----------
-    paths, strict:
+    paths, strict, builtin:
         As for :func:`check_content`.
     """
-    content, errors = _validate(content_roots(paths), strict=strict)
+    content, errors = _validate(content_roots(paths, builtin), strict=strict)
     if errors:
         raise ContentInvalid(sorted(errors))
     return content
@@ -133,10 +153,14 @@ def load_content(
 
 
 def _display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """A path as a person would look for it: relative to the working folder or the kit's root."""
+    resolved = path.resolve()
+    for base in (Path.cwd(), builtin_content_root().parent.parent):
+        try:
+            return str(resolved.relative_to(base.resolve()))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _content_files(root: Path) -> Iterator[Path]:
@@ -286,7 +310,7 @@ class _Validation:
     records: dict[str, dict[str, Record]] = field(default_factory=lambda: {kind: {} for kind in KINDS})
     origins: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     # Each valid record with its file, line map and location, for the checks after reading.
-    placed: list[tuple[Record, str, Mapping[Location, int], Location]] = field(default_factory=list)
+    placed: list[tuple[Record, str, str, Mapping[Location, int], Location]] = field(default_factory=list)
 
     def error(self, path: str, line: int, message: str) -> None:
         self.errors.append(ContentError(path, line, message))
@@ -323,8 +347,9 @@ class _Validation:
         if not isinstance(item, dict):
             self.error(shown, line, f"{kind}[{index}] must be a mapping of fields")
             return
-        record_id = item.get("id")
-        if isinstance(record_id, str):
+        model = KINDS[kind]
+        record_id = model.record_key(item)
+        if record_id is not None:
             # Ids are claimed even by invalid records, so a duplicate is reported too.
             if (kind, record_id) in self.origins:
                 first_path, first_line = self.origins[(kind, record_id)]
@@ -332,22 +357,22 @@ class _Validation:
                 self.error(shown, line, f"duplicate {kind} id '{record_id}' (first defined at {first})")
                 return
             self.origins[(kind, record_id)] = (shown, line)
-        model = KINDS[kind]
         try:
             record = model.model_validate(item)
         except ValidationError as exc:
-            label = f"{kind} '{record_id}'" if isinstance(record_id, str) else f"{kind}[{index}]"
+            label = f"{kind} '{record_id}'" if record_id is not None else f"{kind}[{index}]"
             for problem in _real_problems(exc.errors()):
                 where = _line_of(lines, (*loc, *problem["loc"]))
                 self.error(shown, where, f"{label}: {_pydantic_message(problem, model)}")
             return
         self.records[kind][record_id] = record  # type: ignore[index]
-        self.placed.append((record, shown, lines, loc))
+        self.placed.append((record, f"{kind} '{record_id}'", shown, lines, loc))
 
     def check_fields(self) -> None:
         """Check references (and, when strict, both languages) on every valid record."""
-        for record, shown, lines, loc in self.placed:
-            label = f"{loc[0]} '{record.id}'"  # type: ignore[attr-defined]
+        for record, label, shown, lines, loc in self.placed:
+            for problem_loc, message in record.cross_check(self.records):
+                self.error(shown, _line_of(lines, (*loc, *problem_loc)), f"{label}: {message}")
             for field_loc, value, metadata in _walk(record, ()):
                 line = _line_of(lines, (*loc, *field_loc))
                 for ref in (m for m in metadata if isinstance(m, Ref)):
@@ -358,6 +383,16 @@ class _Validation:
                     for lang in value.missing():
                         name = LANGUAGE_NAMES[lang]
                         self.error(shown, line, f"{label}: {_dotted(field_loc)}: no {name} text ('{lang}')")
+
+    def check_completeness(self) -> None:
+        """Every instrument is coded on every dimension (a missing cell is an error)."""
+        provisions = self.records["provisions"]
+        for instrument_id in self.records["instruments"]:
+            missing = [d for d in self.records["dimensions"] if f"{instrument_id}/{d}" not in provisions]
+            if missing:
+                shown, line = self.origins[("instruments", instrument_id)]
+                names = ", ".join(missing)
+                self.error(shown, line, f"instruments '{instrument_id}': no provision for dimension(s) {names}")
 
     def content(self) -> Content:
         frozen = {kind: MappingProxyType(by_id) for kind, by_id in self.records.items()}
@@ -380,4 +415,6 @@ def _validate(roots: list[Path], *, strict: bool) -> tuple[Content, list[Content
     for root in roots:
         validation.read_root(root)
     validation.check_fields()
+    if strict:
+        validation.check_completeness()
     return validation.content(), validation.errors

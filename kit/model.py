@@ -8,9 +8,10 @@ by id, and the loader checks that the id exists (see :class:`Ref`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -46,6 +47,27 @@ class Record(BaseModel):
     """Base of every content record: frozen, and unknown fields are errors."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+    @classmethod
+    def record_key(cls, item: Mapping[str, Any]) -> str | None:
+        """Return the key that identifies a raw record of this kind (default: its ``id``)."""
+        value = item.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def key(self) -> str:
+        """The record's key among the records of its kind."""
+        return str(self.record_key(self.model_dump()))
+
+    def cross_check(self, records: Mapping[str, Mapping[str, Record]]) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Yield ``(location, message)`` for rules that need other records (none by default).
+
+        Parameters
+        ----------
+        records:
+            All valid records, by kind and key.
+        """
+        return iter(())
 
 
 class Text(Record):
@@ -127,7 +149,7 @@ class Source(Record):
     )
     issuer: str = Field(min_length=1)
     type: SourceType
-    date: PartialDate
+    date: PartialDate | None = Field(default=None, description="None when the source gives no date.")
     url: Url
     language: tuple[Literal["en", "es"], ...] = Field(min_length=1)
     notes: Text | None = None
@@ -147,8 +169,161 @@ class GlossaryTerm(Record):
     citations: tuple[Citation, ...] = Field(min_length=1)
 
 
+# --- use-of-force policy comparison -------------------------------------------------------
+
+UNKNOWN = "unknown"
+"""The code every dimension has for a cell nobody could verify."""
+
+NOT_ADDRESSED = "not-addressed"
+"""The code for an instrument whose full text was read and is silent on the question."""
+
+
+class CodeOption(Record):
+    """One code of a dimension's closed vocabulary, with what it means."""
+
+    code: Id
+    label: Text
+    meaning: Text
+
+
+class UnBenchmark(Record):
+    """How a dimension's codes stand against the UN standards it corresponds to.
+
+    Codes in none of the lists (``unknown`` always) give *unknown* in the benchmark.
+    """
+
+    principles: tuple[str, ...] = Field(min_length=1, description="e.g. 'BP 9', 'CC art. 3'")
+    standard: Text
+    meets: tuple[Id, ...] = ()
+    partly_meets: tuple[Id, ...] = ()
+    falls_short: tuple[Id, ...] = ()
+
+
+class Dimension(Record):
+    """A question every instrument is coded on, with its codebook."""
+
+    id: Id
+    label: Text
+    question: Text
+    codes: tuple[CodeOption, ...] = Field(min_length=3)
+    coding_rules: Text
+    un: UnBenchmark | None = None
+
+    def code_ids(self) -> tuple[str, ...]:
+        """The codes of the vocabulary, in order."""
+        return tuple(option.code for option in self.codes)
+
+    def option(self, code: str) -> CodeOption:
+        """Return the vocabulary entry of ``code``."""
+        return next(option for option in self.codes if option.code == code)
+
+    def cross_check(self, records):
+        codes = self.code_ids()
+        for index, code in enumerate(codes):
+            if code in codes[:index]:
+                yield ("codes", index, "code"), f"code '{code}' appears twice in the vocabulary"
+        for required in (UNKNOWN, NOT_ADDRESSED):
+            if required not in codes:
+                yield ("codes",), f"the vocabulary must include '{required}'"
+        if self.un is not None:
+            for name in ("meets", "partly_meets", "falls_short"):
+                for index, code in enumerate(getattr(self.un, name)):
+                    if code not in codes:
+                        yield ("un", name, index), f"'{code}' is not a code of this dimension"
+                    if code == UNKNOWN:
+                        yield ("un", name, index), "'unknown' cannot be rated against the UN standard"
+
+
+Jurisdiction = Literal["us-federal", "mexico-federal", "international", "review"]
+InstrumentType = Literal[
+    "statute",
+    "handbook",
+    "policy-statement",
+    "protocol",
+    "agreement",
+    "international-standard",
+    "review-recommendations",
+]
+InstrumentStatus = Literal["in-force", "superseded", "historical", "recommendations"]
+
+
+class Instrument(Record):
+    """A use-of-force instrument (law, handbook, policy, protocol, standard, review).
+
+    ``issued`` is ``None`` when the date could not be verified; ``designation`` is ``None``
+    when the official number is unknown — the apps show both as unknown.
+    """
+
+    id: Id
+    short_name: Text
+    title: Text
+    official_title: str | None = None
+    designation: str | None = None
+    issuer: str = Field(min_length=1)
+    jurisdiction: Jurisdiction
+    type: InstrumentType
+    issued: PartialDate | None = None
+    effective: PartialDate | None = None
+    status: InstrumentStatus
+    lineage: Id | None = None
+    supersedes: tuple[Annotated[Id, Ref("instruments")], ...] = ()
+    sources: tuple[Citation, ...] = Field(min_length=1)
+    notes: Text | None = None
+
+    def cross_check(self, records):
+        instruments = records.get("instruments", {})
+        for index, earlier in enumerate(self.supersedes):
+            if earlier == self.id:
+                yield ("supersedes", index), f"instrument '{self.id}' cannot supersede itself"
+                continue
+            seen, queue = {self.id}, [earlier]
+            while queue:
+                current = queue.pop()
+                if current in seen:
+                    yield ("supersedes", index), f"supersession forms a cycle through '{current}'"
+                    break
+                seen.add(current)
+                record = instruments.get(current)
+                queue.extend(record.supersedes if record else ())
+
+
+class Provision(Record):
+    """One cell of the comparison: what an instrument says on a dimension.
+
+    ``code`` comes from the dimension's vocabulary; a coded cell is cited; a cell coded
+    ``unknown`` says in ``notes`` what is missing.
+    """
+
+    instrument: Annotated[Id, Ref("instruments")]
+    dimension: Annotated[Id, Ref("dimensions")]
+    code: Id
+    summary: Text
+    citations: tuple[Citation, ...] = ()
+    notes: Text | None = None
+
+    @classmethod
+    def record_key(cls, item):
+        instrument, dimension = item.get("instrument"), item.get("dimension")
+        if isinstance(instrument, str) and isinstance(dimension, str):
+            return f"{instrument}/{dimension}"
+        return None
+
+    def cross_check(self, records):
+        dimension = records.get("dimensions", {}).get(self.dimension)
+        if dimension is not None and self.code not in dimension.code_ids():
+            allowed = ", ".join(dimension.code_ids())
+            yield ("code",), f"'{self.code}' is not a code of dimension '{self.dimension}' (allowed: {allowed})"
+        if self.code == UNKNOWN and self.notes is None:
+            yield ("code",), "a cell coded 'unknown' needs notes saying what is missing"
+        if self.code != UNKNOWN and not self.citations:
+            yield ("code",), f"a cell coded '{self.code}' needs at least one citation"
+
+
 KINDS: dict[str, type[Record]] = {
+    "dimensions": Dimension,
     "glossary": GlossaryTerm,
+    "instruments": Instrument,
+    "provisions": Provision,
     "sources": Source,
 }
 """Content kinds by the top-level key that holds them in a content file."""
