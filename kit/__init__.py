@@ -4,7 +4,7 @@ The public API is the names in ``__all__``; notebooks import only these.
 """
 
 
-from kit.apps import LandingPage
+from kit.apps import LandingPage, PolicyExplorer
 from kit.content import Content, ContentError, ContentInvalid, check_content, load_content
 from kit.model import Citation, EvidenceLevel, GlossaryTerm, Source, Text
 
@@ -16,6 +16,7 @@ __all__ = [
     "EvidenceLevel",
     "GlossaryTerm",
     "LandingPage",
+    "PolicyExplorer",
     "Source",
     "Text",
     "check_content",

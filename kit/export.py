@@ -33,7 +33,7 @@ def source_rows(content: Content) -> list[Row]:
             "official_title": s.official_title or "",
             "issuer": s.issuer,
             "type": s.type,
-            "date": s.date,
+            "date": s.date or "",
             "url": s.url,
             "language": " ".join(s.language),
         }
@@ -56,8 +56,15 @@ def glossary_rows(content: Content) -> list[Row]:
     ]
 
 
+def _policy_rows(content: Content) -> list[Row]:
+    from kit.policies import provision_rows
+
+    return provision_rows(content)
+
+
 EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
     "glossary": glossary_rows,
+    "policies": _policy_rows,
     "sources": source_rows,
 }
 """Exportable kinds; each later content area adds its own."""

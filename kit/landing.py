@@ -22,7 +22,9 @@ class AppCard:
     summary_key: str
 
 
-APP_CARDS: tuple[AppCard, ...] = ()
+APP_CARDS: tuple[AppCard, ...] = (
+    AppCard("policy-comparison.ipynb", "policy.title", "landing.card.policies"),
+)
 """The apps the landing page links to; each app adds its card here when it lands."""
 
 

@@ -2,5 +2,6 @@
 
 from kit.apps.base import KitApp
 from kit.apps.landing import LandingPage
+from kit.apps.policy_explorer import PolicyExplorer
 
-__all__ = ["KitApp", "LandingPage"]
+__all__ = ["KitApp", "LandingPage", "PolicyExplorer"]

@@ -33,6 +33,8 @@ def test_landing_page_renders_offline_and_accessible(kit_server, page, lang, tit
     app = page.locator(".kit-app-landing")
     expect(app.locator("h1")).to_have_text(title, timeout=WIDGET_TIMEOUT)
     expect(app.locator(".kit-terms table tbody tr")).to_have_count(6)
+    card = app.locator(".kit-cards a").first
+    expect(card).to_have_attribute("href", f"policy-comparison.ipynb?lang={lang}")
     assert page.evaluate("document.documentElement.lang") == html_lang
     page.requests.assert_all_local()
     assert_accessible(page)
@@ -52,6 +54,16 @@ def test_language_switch_changes_the_page_in_place(kit_server, page):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     page.requests.assert_all_local()
     assert_accessible(page)
+
+
+def test_app_card_opens_the_app_in_the_current_language(kit_server, page):
+    """Following the policy card from the Spanish landing page opens the app in Spanish."""
+    page.goto(app_url(kit_server, "index.ipynb", lang="es"))
+    page.locator(".kit-cards a").first.click(timeout=WIDGET_TIMEOUT)
+    expect(page.locator(".kit-app-policies h1")).to_have_text(
+        "Comparación de normas sobre el uso de la fuerza", timeout=WIDGET_TIMEOUT
+    )
+    page.requests.assert_all_local()
 
 
 def test_data_folder_is_not_served(kit_server, page):
