@@ -39,6 +39,7 @@ test: lint
 
 benchmark: $(VENV)/.test-installed
 	$(BIN)/python benchmarks/time_to_interactive.py
+	$(BIN)/python benchmarks/scenario_click.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -17,42 +17,31 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-import nbformat
 import psutil
+from common import served_kit
 from playwright.sync_api import sync_playwright
 
-from kit.browser import CHROMIUM_ARGS, find_chromium
-from kit.paths import notebooks_dir
-from kit.serve import ServeSettings, free_port, running_server
+from kit.browser import CHROMIUM_ARGS
 
 TRIVIAL = "trivial.ipynb"
 PAGES = {  # notebook -> CSS selector of the widget whose appearance ends the clock
     TRIVIAL: ".kit-trivial",
     "index.ipynb": ".kit-app-landing h1",
     "policy-comparison.ipynb": ".kit-app-policies .kit-matrix button",
+    "scenario-player.ipynb": ".kit-app-scenarios .kit-picker select",
 }
 
 
-def write_trivial_notebook(folder: Path) -> None:
-    """Write the baseline: one cell that shows one button."""
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell(
-            "import ipywidgets as widgets\n"
-            "button = widgets.Button(description='Trivial')\n"
-            "button.add_class('kit-trivial')\n"
-            "button"
-        )
-    ]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nbformat.write(nb, folder / TRIVIAL)
+TRIVIAL_SOURCE = (
+    "import ipywidgets as widgets\n"
+    "button = widgets.Button(description='Trivial')\n"
+    "button.add_class('kit-trivial')\n"
+    "button"
+)
 
 
 def kernel_processes(server_pid: int) -> dict[int, psutil.Process]:
@@ -94,34 +83,26 @@ def visit(browser, url: str, selector: str, timeout_ms: int) -> float:
 
 def measure(runs: int, warmup: int, pool_size: int, settle: float) -> dict:
     """Run the benchmark; return the figures as a dict."""
-    chromium = find_chromium()
-    if chromium is None:
-        raise SystemExit("benchmark: no Chromium found (apt-get install chromium)")
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "notebooks"
-        shutil.copytree(notebooks_dir(), root)
-        write_trivial_notebook(root)
-        settings = ServeSettings(port=free_port(), open_browser=False, notebooks=root, pool_size=pool_size)
-        times: dict[str, list[float]] = {name: [] for name in PAGES}
-        memory: dict[str, list[float]] = {name: [] for name in PAGES}
-        with running_server(settings, log_path=Path(tmp) / "voila.log") as base, sync_playwright() as pw:
-            pid = server_pid(settings.port)
-            browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
-            try:
-                for round_no in range(warmup + runs):
-                    for name, selector in PAGES.items():
-                        if settle:
-                            time.sleep(settle)
-                        before = set(kernel_processes(pid))
-                        seconds = visit(browser, f"{base}voila/render/{name}", selector, 120_000)
-                        if round_no < warmup:
-                            continue
-                        times[name].append(seconds)
-                        new = [p for k, p in kernel_processes(pid).items() if k not in before]
-                        if new:  # cold kernels only: a preheated one was started earlier
-                            memory[name].append(sum(p.memory_info().rss for p in new) / 2**20)
-            finally:
-                browser.close()
+    times: dict[str, list[float]] = {name: [] for name in PAGES}
+    memory: dict[str, list[float]] = {name: [] for name in PAGES}
+    with served_kit(TRIVIAL, TRIVIAL_SOURCE, pool_size) as (base, port, chromium), sync_playwright() as pw:
+        pid = server_pid(port)
+        browser = pw.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for round_no in range(warmup + runs):
+                for name, selector in PAGES.items():
+                    if settle:
+                        time.sleep(settle)
+                    before = set(kernel_processes(pid))
+                    seconds = visit(browser, f"{base}voila/render/{name}", selector, 120_000)
+                    if round_no < warmup:
+                        continue
+                    times[name].append(seconds)
+                    new = [p for k, p in kernel_processes(pid).items() if k not in before]
+                    if new:  # cold kernels only: a preheated one was started earlier
+                        memory[name].append(sum(p.memory_info().rss for p in new) / 2**20)
+        finally:
+            browser.close()
     medians = {name: statistics.median(values) for name, values in times.items()}
     return {
         "runs": runs,

@@ -16,9 +16,7 @@ from kit.serve import DEFAULT_PORT, ServeSettings, serve
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kit", description="Border Violence Prevention Training Kit"
-    )
+    parser = argparse.ArgumentParser(prog="kit", description="Border Violence Prevention Training Kit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate the content; exit 1 on errors")
@@ -31,6 +29,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("kind", metavar="KIND", help=f"one of: {', '.join(sorted(EXPORTERS))}")
     export.add_argument("--format", choices=FORMATS, default="csv")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+
+    scenario = commands.add_parser("scenario", help="report on scenarios' graphs or print one's map")
+    scenario_commands = scenario.add_subparsers(dest="scenario_command", required=True, metavar="ACTION")
+    scenario_commands.add_parser("report", help="nodes, endings, shortest and longest path of every scenario")
+    graph = scenario_commands.add_parser("graph", help="print a scenario's map (text outline or Graphviz DOT)")
+    graph.add_argument("scenario_id", metavar="ID")
+    graph.add_argument("--format", choices=("text", "dot"), default="text")
+    graph.add_argument("--lang", choices=("en", "es"), default="en")
 
     run = commands.add_parser("serve", help="serve the apps with Voila on 127.0.0.1")
     run.add_argument("--port", type=int, default=DEFAULT_PORT)
@@ -59,12 +65,38 @@ def _export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except ContentInvalid as exc:
         print(exc, file=sys.stderr)
         return 1
-    rows = export_rows(content, args.kind)
+    rows = export_rows(content, args.kind, args.format)
     text = rows_to_csv(rows) if args.format == "csv" else rows_to_json(rows)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    return 0
+
+
+def _scenario(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from kit.scenario_views import scenario_map_dot, scenario_map_text
+    from kit.scenarios import graph_report
+
+    try:
+        content = load_content()
+    except ContentInvalid as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    scenarios = content.records["scenarios"]
+    if args.scenario_command == "report":
+        print(f"{'scenario':<44}{'nodes':>6}{'decisions':>10}{'endings':>8}{'shortest':>9}{'longest':>8}  CDM steps")
+        for scenario in scenarios.values():
+            r = graph_report(scenario)
+            print(
+                f"{r.scenario:<44}{r.nodes:>6}{r.decision_points:>10}{r.endings:>8}{r.shortest_path:>9}"
+                f"{r.longest_path:>8}  {len(r.cdm_steps_used)}/5"
+            )
+        return 0
+    if args.scenario_id not in scenarios:
+        parser.error(f"no scenario {args.scenario_id!r}; choose one of: {', '.join(sorted(scenarios))}")
+    scenario = scenarios[args.scenario_id]
+    print(scenario_map_dot(scenario, args.lang) if args.format == "dot" else scenario_map_text(scenario, args.lang))
     return 0
 
 
@@ -76,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(args)
     if args.command == "export":
         return _export(args, parser)
+    if args.command == "scenario":
+        return _scenario(args, parser)
     settings = ServeSettings(
         port=args.port, open_browser=not args.no_browser, notebooks=args.notebooks, pool_size=args.pool_size
     )

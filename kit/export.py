@@ -62,18 +62,51 @@ def _policy_rows(content: Content) -> list[Row]:
     return provision_rows(content)
 
 
+def scenario_choice_rows(content: Content) -> list[Row]:
+    """Return one row per choice of every scenario (the flat, spreadsheet view)."""
+    rows = []
+    for scenario in content.records["scenarios"].values():
+        for node in scenario.nodes:
+            for choice in node.choices:
+                rows.append(
+                    {
+                        "id": f"{scenario.id}/{node.id}/{choice.id}",
+                        "scenario": scenario.id,
+                        "node": node.id,
+                        "choice": choice.id,
+                        "label_en": choice.label.en,
+                        "label_es": choice.label.es,
+                        "next": choice.next,
+                        "cdm_step": choice.cdm_step,
+                        "policies": " ".join(f"{p.instrument}/{p.dimension}" for p in choice.policies),
+                        "score": "" if choice.score is None else choice.score,
+                    }
+                )
+    return rows
+
+
+def scenario_documents(content: Content) -> list[Row]:
+    """Return every scenario whole (nested), for JSON."""
+    return [scenario.model_dump(mode="json") for scenario in content.records["scenarios"].values()]
+
+
 EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
     "glossary": glossary_rows,
     "policies": _policy_rows,
+    "scenarios": scenario_choice_rows,
     "sources": source_rows,
 }
+JSON_EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {"scenarios": scenario_documents}
+"""Kinds whose JSON export is richer than their CSV rows."""
 """Exportable kinds; each later content area adds its own."""
 
 FORMATS = ("csv", "json")
 
 
-def export_rows(content: Content, kind: str) -> list[Row]:
-    """Return the rows of one kind; raise ``KeyError`` for a kind that cannot be exported."""
+def export_rows(content: Content, kind: str, fmt: str = "csv") -> list[Row]:
+    """Return the rows of one kind for a format; raise ``KeyError`` for a kind not exported."""
+    if fmt == "json" and kind in JSON_EXPORTERS:
+        return JSON_EXPORTERS[kind](content)
     return EXPORTERS[kind](content)
 
 

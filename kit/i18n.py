@@ -18,6 +18,7 @@ import yaml
 from kit.model import LANGUAGES
 
 DEFAULT_LANGUAGE = "en"
+_request_received = False
 LANGUAGE_VARIABLE = "KIT_LANG"
 
 
@@ -74,15 +75,39 @@ def query_parameters() -> dict[str, str]:
     waits until the visitor's request arrives, so code above it (imports, content loading)
     is what the preheat saves.
     """
-    if os.environ.get("VOILA_PREHEAT") == "True":
-        from voila.utils import get_query_string
+    global _request_received
+    if os.environ.get("VOILA_PREHEAT") == "True" and not _request_received:
+        from voila.utils import wait_for_request
 
-        query = get_query_string() or ""
-    else:
-        query = os.environ.get("QUERY_STRING", "")
+        # Voila hands the request over once; a second wait would never return.
+        wait_for_request()
+        _request_received = True
+    query = os.environ.get("QUERY_STRING", "")
     return {key: values[-1] for key, values in parse_qs(query).items()}
 
 
 def request_language() -> str:
     """Return the language the page asked for with ``?lang=``, else the default."""
     return normalise_language(query_parameters().get("lang"))
+
+
+def browser_key() -> str | None:
+    """Return an opaque key for the visiting browser, or ``None`` outside Voila.
+
+    It is a hash of the anonymous identity cookie Jupyter gives each browser (no personal
+    data), so a reload of the page can find the state saved before it. Voila passes the
+    ``Cookie`` header to the kernel because ``kit serve`` asks it to.
+    """
+    import hashlib
+
+    query_parameters()  # with preheated kernels, waits for the visitor's request first
+    raw = os.environ.get("HTTP_COOKIE", "")
+    # Parsed by hand: Jupyter's signed cookie values contain characters SimpleCookie rejects.
+    identity = [
+        value.strip()
+        for name, _, value in (part.strip().partition("=") for part in raw.split(";"))
+        if name.startswith("username-") and value.strip()
+    ]
+    if not identity:
+        return None
+    return hashlib.sha256(identity[0].encode()).hexdigest()[:32]

@@ -319,11 +319,151 @@ class Provision(Record):
             yield ("code",), f"a cell coded '{self.code}' needs at least one citation"
 
 
+# --- training scenarios ----------------------------------------------------------------------
+
+CDM_STEPS: tuple[str, ...] = (
+    "collect-information",
+    "assess-threats-and-risks",
+    "consider-powers-and-policy",
+    "identify-options",
+    "act-review-reassess",
+)
+"""The Critical Decision-Making Model's five steps, in order (ethics and values at the core)."""
+
+CdmStep = Literal[
+    "collect-information",
+    "assess-threats-and-risks",
+    "consider-powers-and-policy",
+    "identify-options",
+    "act-review-reassess",
+]
+VariableName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class Variable(Record):
+    """A scenario variable: a flag (true/false) or a counter (whole number)."""
+
+    name: VariableName
+    kind: Literal["flag", "counter"]
+    initial: int | bool = 0
+
+
+class Condition(Record):
+    """A test on a variable; a choice is offered only when all its conditions hold."""
+
+    var: VariableName
+    op: Literal["==", "!=", ">=", "<=", ">", "<"] = "=="
+    value: int | bool = True
+
+
+class Effect(Record):
+    """A change to a variable when a choice is made: ``set`` a value or ``add`` to a counter."""
+
+    var: VariableName
+    set: int | bool | None = None
+    add: int | None = None
+
+    @model_validator(mode="after")
+    def _one_change(self) -> Effect:
+        if (self.set is None) == (self.add is None):
+            raise ValueError("an effect needs exactly one of 'set' or 'add'")
+        return self
+
+
+class PolicyLink(Record):
+    """A pointer from a choice to a cell of the policy dataset."""
+
+    instrument: Annotated[Id, Ref("instruments")]
+    dimension: Annotated[Id, Ref("dimensions")]
+
+
+class Choice(Record):
+    """An option at a decision point, with what follows and why."""
+
+    id: Id
+    label: Text
+    next: Id
+    consequence: Text
+    coaching: Text
+    cdm_step: CdmStep
+    policies: tuple[PolicyLink, ...] = ()
+    score: int | None = None
+    conditions: tuple[Condition, ...] = ()
+    effects: tuple[Effect, ...] = ()
+
+
+class Ending(Record):
+    """How a path ends: what happened, how it is rated, and the debrief questions."""
+
+    outcome: Text
+    rating: Literal["exemplary", "acceptable", "problematic"]
+    score: int | None = None
+    debrief: tuple[Text, ...] = Field(min_length=1)
+
+
+class Node(Record):
+    """A step of a scenario: narration, then either choices or an ending."""
+
+    id: Id
+    narration: Text
+    discuss: Text | None = Field(default=None, description="A stop-and-discuss prompt for the trainer.")
+    choices: tuple[Choice, ...] = ()
+    ending: Ending | None = None
+
+    @model_validator(mode="after")
+    def _choices_or_ending(self) -> Node:
+        if bool(self.choices) == (self.ending is not None):
+            raise ValueError("a node has either choices or an ending, not both and not neither")
+        return self
+
+
+class Role(Record):
+    """A person in the scenario (the trainee's role is the first)."""
+
+    id: Id
+    name: Text
+    description: Text
+
+
+class Setting(Record):
+    """Where the scenario happens: a place id once places exist, else a named location."""
+
+    place: Id | None = None
+    location: Text
+
+
+class Scenario(Record):
+    """A branching training scenario (a fictional composite, never a real person's case)."""
+
+    id: Id
+    title: Text
+    summary: Text
+    audience: Text
+    minutes: int = Field(gt=0, le=240)
+    objectives: tuple[Text, ...] = Field(min_length=1)
+    setting: Setting
+    roles: tuple[Role, ...] = Field(min_length=1)
+    scoring: Literal["none", "ending", "choices"]
+    variables: tuple[Variable, ...] = ()
+    start: Id
+    nodes: tuple[Node, ...] = Field(min_length=2)
+
+    def node(self, node_id: str) -> Node:
+        """Return the node with id ``node_id``."""
+        return next(node for node in self.nodes if node.id == node_id)
+
+    def cross_check(self, records):
+        from kit.scenarios import graph_problems
+
+        yield from graph_problems(self, records)
+
+
 KINDS: dict[str, type[Record]] = {
     "dimensions": Dimension,
     "glossary": GlossaryTerm,
     "instruments": Instrument,
     "provisions": Provision,
+    "scenarios": Scenario,
     "sources": Source,
 }
 """Content kinds by the top-level key that holds them in a content file."""

@@ -8,15 +8,12 @@ A cell is one :class:`~kit.model.Provision` (instrument × dimension).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 import pandas as pd
 
+from kit.cells import EVIDENCE_ORDER, cell_evidence, get_cell
 from kit.content import Content
 from kit.model import UNKNOWN, Dimension, Instrument, Provision
-
-EVIDENCE_ORDER = ("primary", "secondary", "unverified", "unknown")
-"""Evidence of a cell, strongest first; ``unknown`` is a cell coded unknown."""
 
 RATINGS = ("meets", "partly-meets", "falls-short", "unknown")
 """Ratings against the UN standards, in display order."""
@@ -24,28 +21,6 @@ RATINGS = ("meets", "partly-meets", "falls-short", "unknown")
 
 class ComparisonError(ValueError):
     """A comparison was asked for ids that do not exist or do not belong together."""
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One provision with the records it belongs to, for renderers."""
-
-    instrument: Instrument
-    dimension: Dimension
-    provision: Provision
-
-    @property
-    def evidence(self) -> str:
-        """The cell's evidence: its strongest citation's level, or ``unknown``."""
-        return cell_evidence(self.provision)
-
-
-def cell_evidence(provision: Provision) -> str:
-    """Return a cell's evidence level: ``unknown`` when coded unknown, else its best citation."""
-    if provision.code == UNKNOWN or not provision.citations:
-        return "unknown"
-    levels = {citation.evidence.value for citation in provision.citations}
-    return next(level for level in EVIDENCE_ORDER if level in levels)
 
 
 def _checked_ids(records: Mapping[str, object], ids: Iterable[str] | None, what: str) -> list[str]:
@@ -64,14 +39,6 @@ def instrument_ids(content: Content, ids: Iterable[str] | None = None) -> list[s
 def dimension_ids(content: Content, ids: Iterable[str] | None = None) -> list[str]:
     """Return dimension ids (all, in codebook order, by default) after checking they exist."""
     return _checked_ids(content.dimensions, ids, "dimension")
-
-
-def get_cell(content: Content, instrument: str, dimension: str) -> Cell | None:
-    """Return the cell of ``instrument`` on ``dimension``, or ``None`` if it was not coded."""
-    provision = content.provisions.get(f"{instrument}/{dimension}")
-    if provision is None:
-        return None
-    return Cell(content.instruments[instrument], content.dimensions[dimension], provision)
 
 
 def citations_text(content: Content, provision: Provision, lang: str) -> str:

@@ -11,11 +11,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from kit.cells import Cell
 from kit.content import Content
 from kit.html import citation_html, escape
 from kit.i18n import translate
 from kit.model import NOT_ADDRESSED, UNKNOWN, Dimension
-from kit.policies import Cell, policy_matrix, side_by_side, un_rating
+from kit.policies import policy_matrix, side_by_side, un_rating
 
 HANDOUT_CSS = """
 body { font-family: system-ui, sans-serif; font-size: 11pt; line-height: 1.4; margin: 1.5cm; color: #111; }

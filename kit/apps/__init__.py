@@ -1,7 +1,20 @@
-"""The kit's apps: one ipywidgets class each, exposing ``.widget``."""
+"""The kit's apps: one ipywidgets class each, exposing ``.widget`` (imported on first use)."""
 
-from kit.apps.base import KitApp
-from kit.apps.landing import LandingPage
-from kit.apps.policy_explorer import PolicyExplorer
+from __future__ import annotations
 
-__all__ = ["KitApp", "LandingPage", "PolicyExplorer"]
+import importlib
+from typing import Any
+
+_WHERE = {
+    "KitApp": "kit.apps.base",
+    "LandingPage": "kit.apps.landing",
+    "PolicyExplorer": "kit.apps.policy_explorer",
+    "ScenarioPlayer": "kit.apps.scenario_player",
+}
+__all__ = ["KitApp", "LandingPage", "PolicyExplorer", "ScenarioPlayer"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'kit.apps' has no attribute {name!r}")

@@ -101,7 +101,7 @@ def test_unknown_kind_and_non_list_are_errors(tmp_path):
     (tmp_path / "k.yaml").write_text("scenaros: []\nsources: {id: x}\n", encoding="utf-8")
     errors = messages(check_content([tmp_path]))
     assert errors[0].endswith("k.yaml:1: unknown content kind 'scenaros' (known: dimensions, glossary, instruments, "
-                              "provisions, sources)")
+                              "provisions, scenarios, sources)")
     assert errors[1].endswith("k.yaml:2: 'sources' must be a list of records")
 
 

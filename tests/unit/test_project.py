@@ -62,3 +62,18 @@ def test_readme_gives_the_two_commands_first():
     assert "make app" in head and "make test" in head
     ci = (ROOT / ".ci" / "run").read_text()
     assert "make test" in ci and "KIT_REQUIRE_BROWSER=1" in ci
+
+
+def test_public_names_match_the_lazy_table():
+    """Every public name is in the import table and nothing else is."""
+    assert set(kit.__all__) == set(kit._WHERE)
+
+
+def test_landing_page_does_not_import_pandas():
+    """The landing page's notebook stays light: importing its app does not load pandas."""
+    import subprocess
+    import sys
+
+    code = "import sys; from kit import LandingPage; print('pandas' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
