@@ -8,12 +8,23 @@ A cell is one :class:`~kit.model.Provision` (instrument × dimension).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from kit.cells import EVIDENCE_ORDER, cell_evidence, get_cell
 from kit.content import Content
 from kit.model import UNKNOWN, Dimension, Instrument, Provision
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SIDE_BY_SIDE_COLUMNS = ["dimension", "instrument", "code", "label", "summary", "citations", "evidence", "notes"]
+
+
+def _pandas():
+    """Import pandas when a DataFrame is first built (the matrix view and exports do without)."""
+    import pandas
+
+    return pandas
 
 RATINGS = ("meets", "partly-meets", "falls-short", "unknown")
 """Ratings against the UN standards, in display order."""
@@ -91,7 +102,7 @@ def policy_matrix(
             else:
                 row[instrument_id] = cell.evidence
         rows[dimension.label.get(lang)] = row
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=inst)
+    frame = _pandas().DataFrame.from_dict(rows, orient="index", columns=inst)
     frame.columns = [content.instruments[i].short_name.get(lang) for i in inst]
     frame.index.name = "dimension"
     return frame
@@ -105,6 +116,14 @@ def side_by_side(
     Columns: ``dimension``, ``instrument``, ``code``, ``label``, ``summary``, ``citations``,
     ``evidence``, ``notes``.
     """
+    rows = side_by_side_rows(content, lang, instruments, dimensions)
+    return _pandas().DataFrame(rows, columns=SIDE_BY_SIDE_COLUMNS)
+
+
+def side_by_side_rows(
+    content: Content, lang: str, instruments: Sequence[str], dimensions: Sequence[str] | None = None
+) -> list[dict[str, str]]:
+    """The rows of :func:`side_by_side` as plain dictionaries (no pandas)."""
     rows = []
     for dimension_id in dimension_ids(content, dimensions):
         dimension = content.dimensions[dimension_id]
@@ -125,9 +144,7 @@ def side_by_side(
                     "notes": provision.notes.get(lang) if provision.notes else "",
                 }
             )
-    return pd.DataFrame(
-        rows, columns=["dimension", "instrument", "code", "label", "summary", "citations", "evidence", "notes"]
-    )
+    return rows
 
 
 def superseded_by(content: Content, instrument: str) -> list[str]:
@@ -195,7 +212,7 @@ def what_changed(content: Content, lang: str, earlier: str, later: str, changed_
                 "summary_after": after.provision.summary.get(lang) if after else "",
             }
         )
-    return pd.DataFrame(
+    return _pandas().DataFrame(
         rows, columns=["dimension", "dimension_id", "before", "after", "change", "summary_before", "summary_after"]
     )
 
@@ -239,7 +256,7 @@ def un_benchmark(content: Content, lang: str, instruments: Sequence[str] | None 
                     "reason": reason,
                 }
             )
-    return pd.DataFrame(
+    return _pandas().DataFrame(
         rows, columns=["instrument", "instrument_id", "dimension", "dimension_id", "principles", "rating", "reason"]
     )
 
@@ -255,7 +272,7 @@ def coverage(content: Content, instruments: Sequence[str] | None = None) -> pd.D
     for provision in content.provisions.values():
         if provision.instrument in counts:
             counts[provision.instrument][cell_evidence(provision)] += 1
-    frame = pd.DataFrame.from_dict(counts, orient="index", columns=list(EVIDENCE_ORDER))
+    frame = _pandas().DataFrame.from_dict(counts, orient="index", columns=list(EVIDENCE_ORDER))
     frame.loc["all"] = frame.sum()
     cells = frame.sum(axis=1)
     shares = frame.div(cells.where(cells > 0, 1), axis=0)
@@ -285,7 +302,7 @@ def timeline(content: Content, lang: str) -> pd.DataFrame:
                 ),
             }
         )
-    frame = pd.DataFrame(rows)
+    frame = _pandas().DataFrame(rows)
     frame["_unknown"] = frame["issued"] == ""
     return frame.sort_values(["_unknown", "issued"]).drop(columns="_unknown").reset_index(drop=True)
 

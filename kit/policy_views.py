@@ -8,15 +8,17 @@ Codes are always written out as text; colour (a CSS class) only repeats them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from kit.cells import Cell
+from kit.cells import Cell, get_cell
 from kit.content import Content
 from kit.html import citation_html, escape
 from kit.i18n import translate
 from kit.model import NOT_ADDRESSED, UNKNOWN, Dimension
-from kit.policies import policy_matrix, side_by_side, un_rating
+from kit.policies import side_by_side_rows, un_rating
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 HANDOUT_CSS = """
 body { font-family: system-ui, sans-serif; font-size: 11pt; line-height: 1.4; margin: 1.5cm; color: #111; }
@@ -88,20 +90,20 @@ def render_cell_detail(cell: Cell, content: Content, lang: str) -> str:
 def render_side_by_side(content: Content, lang: str, instruments: Sequence[str], dimensions: Sequence[str]) -> str:
     """Return the chosen cells as one table per question, instruments side by side."""
     t = lambda key, **kw: translate(key, lang, **kw)  # noqa: E731
-    frame = side_by_side(content, lang, instruments, dimensions)
+    all_rows = side_by_side_rows(content, lang, instruments, dimensions)
     sections = []
     for dimension_id in dimensions:
         dimension = content.dimensions[dimension_id]
-        rows = frame[frame["dimension"] == dimension.label.get(lang)]
+        rows = [r for r in all_rows if r["dimension"] == dimension.label.get(lang)]
         body = [
             [
-                escape(r.instrument),
-                f'<span class="kit-code {code_class(dimension, r.code)}">{escape(r.label)}</span>',
-                escape(r.summary),
-                escape(r.citations) or escape(t("policy.detail.no-sources")),
-                escape(t(f"evidence.{r.evidence}")),
+                escape(r["instrument"]),
+                f'<span class="kit-code {code_class(dimension, r["code"])}">{escape(r["label"])}</span>',
+                escape(r["summary"]),
+                escape(r["citations"]) or escape(t("policy.detail.no-sources")),
+                escape(t(f"evidence.{r['evidence']}")),
             ]
-            for r in rows.itertuples()
+            for r in rows
         ]
         headers = [
             t(k)
@@ -212,14 +214,18 @@ def render_coverage(frame: pd.DataFrame, content: Content, lang: str) -> str:
 def render_handout(content: Content, lang: str, instruments: Sequence[str], dimensions: Sequence[str]) -> str:
     """Return a standalone, printable HTML page of the chosen cells (no script, no outside file)."""
     t = lambda key, **kw: translate(key, lang, **kw)  # noqa: E731
-    matrix = policy_matrix(content, lang, instruments, dimensions)
+    overview_rows = []
+    for dimension_id in dimensions:
+        dimension = content.dimensions[dimension_id]
+        labels = []
+        for instrument_id in instruments:
+            cell = get_cell(content, instrument_id, dimension_id)
+            labels.append(escape(dimension.option(cell.provision.code).label.get(lang)) if cell else "")
+        overview_rows.append([escape(dimension.label.get(lang)), *labels])
     overview = _table(
         t("policy.view.matrix"),
-        [t("policy.col.dimension"), *matrix.columns],
-        [
-            [escape(label), *(escape(v or "") for v in row)]
-            for label, row in zip(matrix.index, matrix.values, strict=True)
-        ],
+        [t("policy.col.dimension"), *(content.instruments[i].short_name.get(lang) for i in instruments)],
+        overview_rows,
     )
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'

@@ -8,9 +8,10 @@ from typing import Any
 import ipywidgets as widgets
 
 from kit.apps.base import KitApp
+from kit.cells import get_cell
 from kit.export import rows_to_csv
 from kit.html import escape
-from kit.policies import coverage, get_cell, lineages, side_by_side, timeline, un_benchmark, what_changed
+from kit.policies import coverage, lineages, side_by_side_rows, timeline, un_benchmark, what_changed
 from kit.policy_views import (
     code_class,
     render_benchmark,
@@ -219,12 +220,13 @@ class PolicyExplorer(KitApp):
             return timeline(content, lang)
         if view == "coverage":
             return coverage(content, instruments).reset_index()
-        return side_by_side(content, lang, instruments, dimensions)
+        return side_by_side_rows(content, lang, instruments, dimensions)
 
     def _download_links(self, instruments: list[str], dimensions: list[str]) -> str:
         if not instruments or not dimensions:
             return ""
-        rows = self._view_frame(instruments, dimensions).to_dict("records")
+        frame = self._view_frame(instruments, dimensions)
+        rows = frame if isinstance(frame, list) else frame.to_dict("records")
         csv_link = _download_link(
             rows_to_csv(rows), f"policy-{self._view.value}-{self.lang}.csv", "text/csv", self.t("policy.export.csv")
         )

@@ -32,10 +32,8 @@ def test_shipped_content_loads_as_frozen_records():
 def test_yaml_syntax_error_is_reported_with_file_and_line():
     """A broken YAML file gives path:LINE: and nothing is loaded."""
     (error,) = messages(check_content([FIXTURES / "yaml-syntax"]))
-    assert error.endswith(
-        "yaml-syntax/broken.yaml:8: YAML syntax error: while parsing a block mapping; "
-        "expected <block end>, but found '<scalar>'"
-    )
+    # The wording after this comes from the YAML parser (libyaml or PyYAML's own).
+    assert "yaml-syntax/broken.yaml:8: YAML syntax error: while parsing a block mapping; " in error
     with pytest.raises(ContentInvalid):
         load_content([FIXTURES / "yaml-syntax"])
 
