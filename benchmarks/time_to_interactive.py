@@ -99,7 +99,8 @@ def measure(runs: int, warmup: int, pool_size: int, settle: float) -> dict:
                         continue
                     times[name].append(seconds)
                     new = [p for k, p in kernel_processes(pid).items() if k not in before]
-                    if new:  # cold kernels only: a preheated one was started earlier
+                    # Only a cold visit's new kernel is its own; with a pool, new kernels are refills.
+                    if new and pool_size == 0:
                         memory[name].append(sum(p.memory_info().rss for p in new) / 2**20)
         finally:
             browser.close()
