@@ -112,8 +112,63 @@ def render_debrief(run: ScenarioRun, content: Content, lang: str) -> str:
     return '<div class="kit-debrief">' + "".join(parts) + "</div>"
 
 
+def render_map_svg(run: ScenarioRun, lang: str) -> str:
+    """Return the scenario graph as an inline SVG: columns by distance from the start, the path
+    taken drawn thick, visited nodes shaded, the current node outlined, endings by rating."""
+    scenario = run.scenario
+    depth = {scenario.start: 0}
+    queue = [scenario.start]
+    for node_id in queue:
+        for choice in scenario.node(node_id).choices:
+            if choice.next not in depth:
+                depth[choice.next] = depth[node_id] + 1
+                queue.append(choice.next)
+    columns: dict[int, list[str]] = {}
+    for node in scenario.nodes:
+        columns.setdefault(depth.get(node.id, max(depth.values(), default=0) + 1), []).append(node.id)
+    box_w, box_h, gap_x, gap_y, pad, top = 150, 34, 60, 18, 10, 36
+    where = {
+        node_id: (pad + col * (box_w + gap_x), top + row * (box_h + gap_y))
+        for col, ids in columns.items()
+        for row, node_id in enumerate(ids)
+    }
+    width = pad * 2 + (max(columns) + 1) * (box_w + gap_x)
+    height = top + pad + max(len(ids) for ids in columns.values()) * (box_h + gap_y)
+    taken = {(s.node, s.choice) for s in run.steps}
+    visited = {s.node for s in run.steps} | {run.node.id}
+    edges, edges_on_path, boxes = [], [], []
+    for node in scenario.nodes:
+        x1, y1 = where[node.id]
+        for choice in node.choices:
+            x2, y2 = where[choice.next]
+            on_path = (node.id, choice.id) in taken
+            colour, stroke = ("#1a5fb4", 3) if on_path else ("#9a9a9a", 1)
+            if x2 > x1:
+                path = f"M{x1 + box_w},{y1 + box_h / 2} L{x2},{y2 + box_h / 2}"
+            else:  # back or same-column edge: a curve above the boxes
+                sx, tx = x1 + box_w / 2, x2 + box_w / 2
+                path = f"M{sx},{y1} C{sx},{y1 - 30} {tx},{y2 - 30} {tx},{y2}"
+            edge = f'<path d="{path}" fill="none" stroke="{colour}" stroke-width="{stroke}"/>'
+            (edges_on_path if on_path else edges).append(edge)  # the path is drawn on top
+        fill = {"exemplary": "#d7efd9", "acceptable": "#fdf1c7", "problematic": "#f7d7d4"}.get(
+            node.ending.rating if node.ending else "", "#fff7e0" if node.id in visited else "#ffffff"
+        )
+        border = 'stroke="#111" stroke-width="3"' if node.id == run.node.id else 'stroke="#7a7a7a" stroke-width="1"'
+        label = node.id if len(node.id) <= 22 else node.id[:21] + "…"
+        boxes.append(
+            f'<rect x="{x1}" y="{y1}" width="{box_w}" height="{box_h}" rx="{12 if node.ending else 3}" '
+            f'fill="{fill}" {border}/><text x="{x1 + 6}" y="{y1 + 21}" font-size="12">{escape(label)}</text>'
+        )
+    title = escape(_t("scenario.map", lang))
+    return (
+        f'<div class="kit-map-svg" style="overflow-x:auto"><svg role="img" aria-label="{title}" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{title}</title>{''.join(edges)}{''.join(edges_on_path)}{''.join(boxes)}</svg></div>"
+    )
+
+
 def render_map(run: ScenarioRun, lang: str) -> str:
-    """Return the scenario's map as an accessible outline with the path taken marked."""
+    """Return the scenario's map: the graph drawn, and an outline of it as the text version."""
     scenario = run.scenario
     taken = {(s.node, s.choice) for s in run.steps}
     visited = {s.node for s in run.steps} | {run.node.id}
@@ -124,7 +179,7 @@ def render_map(run: ScenarioRun, lang: str) -> str:
         marker = f" <strong>({escape(_t('scenario.map.here', lang))})</strong>" if node.id == run.node.id else ""
         if node.ending is not None:
             title = f"{escape(_t('scenario.map.ending', lang))}: {escape(node.ending.outcome.get(lang))}"
-            items.append(f'<li class="kit-map-node{seen}{here}">{title}{marker}</li>')
+            items.append(f'<li class="kit-map-node{seen}{here}">{escape(node.id)} — {title}{marker}</li>')
             continue
         first = node.narration.get(lang).split(". ")[0]
         choices = "".join(
@@ -142,4 +197,8 @@ def render_map(run: ScenarioRun, lang: str) -> str:
             f'<li class="kit-map-node{seen}{here}"><strong>{escape(node.id)}</strong>: {escape(first)}{marker}'
             f"<ul>{choices}</ul></li>"
         )
-    return f'<ul class="kit-map">{"".join(items)}</ul>'
+    outline = f'<ul class="kit-map">{"".join(items)}</ul>'
+    return (
+        render_map_svg(run, lang)
+        + f"<details><summary>{escape(_t('scenario.map.text', lang))}</summary>{outline}</details>"
+    )

@@ -20,6 +20,7 @@ from kit.scenarios import ScenarioError, ScenarioRun
 
 log = logging.getLogger(__name__)
 FEEDBACK_MODES = ("immediate", "end")
+AUTO = {"width": "auto"}
 
 
 class ScenarioPlayer(KitApp):
@@ -51,7 +52,7 @@ class ScenarioPlayer(KitApp):
         self._picker.style.description_width = "initial"
         self._mode = widgets.ToggleButtons(style={"button_width": "auto"}).add_class("kit-feedback-mode")
         self._mode.style.description_width = "initial"
-        self._show_map = widgets.ToggleButton(value=False).add_class("kit-map-toggle")
+        self._show_map = widgets.ToggleButton(value=False, layout=AUTO).add_class("kit-map-toggle")
         super().__init__(content, lang, errors)
         if content is not None:
             self._picker.observe(self._safe(self._on_pick), names="value")
@@ -215,7 +216,8 @@ class ScenarioPlayer(KitApp):
             f"<h3>{escape(self.t('scenario.objectives'))}</h3><ul>{objectives}</ul>"
             f"<h3>{escape(self.t('scenario.roles'))}</h3><ul>{roles}</ul></div>"
         )
-        start = widgets.Button(description=self.t("scenario.start"), button_style="primary").add_class("kit-start")
+        start = widgets.Button(description=self.t("scenario.start"), button_style="primary", layout=AUTO)
+        start.add_class("kit-start")
         start.on_click(self._safe(lambda _b: self.start()))
         return [intro, start]
 
@@ -255,14 +257,14 @@ class ScenarioPlayer(KitApp):
             out.append(widgets.VBox(buttons).add_class("kit-choices"))
         tools = []
         if run.steps:
-            back = widgets.Button(description=self.t("scenario.back"), icon="undo").add_class("kit-back")
+            back = widgets.Button(description=self.t("scenario.back"), icon="undo", layout=AUTO).add_class("kit-back")
             back.on_click(self._safe(lambda _b: self.back()))
             tools.append(back)
         restart = widgets.Button(
-            description=self.t("scenario.again" if run.finished else "scenario.restart")
+            description=self.t("scenario.again" if run.finished else "scenario.restart"), layout=AUTO
         ).add_class("kit-restart")
         restart.on_click(self._safe(lambda _b: self.start()))
-        leave = widgets.Button(description=self.t("scenario.leave")).add_class("kit-leave")
+        leave = widgets.Button(description=self.t("scenario.leave"), layout=AUTO).add_class("kit-leave")
         leave.on_click(self._safe(lambda _b: self.leave()))
         tools += [restart, leave, self._show_map]
         out.append(widgets.HBox(tools).add_class("kit-tools"))

@@ -210,3 +210,15 @@ def test_a_stuck_run_is_reported(scenario):
     stuck = scenario.model_copy(update={"nodes": tuple(stuck_talk if n.id == "talk" else n for n in scenario.nodes)})
     with pytest.raises(ScenarioError, match="no choice is offered at 'talk'"):
         walk_runs(stuck)
+
+
+def test_map_is_drawn_with_the_path_taken(scenario):
+    """The SVG map draws every node, the path taken thick, and keeps a text version."""
+    from kit.scenario_views import render_map_svg
+
+    run = ScenarioRun(scenario, fixed_clock)
+    run.choose("ask")
+    svg = render_map_svg(run, "en")
+    assert svg.count("<rect") == 4 and 'role="img"' in svg
+    assert svg.count('stroke="#1a5fb4" stroke-width="3"') == 1
+    assert "Text version of the map" in render_map(run, "en")
