@@ -64,3 +64,12 @@ def test_refuses_a_folder_without_landing_page(tmp_path):
     """Serving a folder with no index.ipynb fails with a clear message."""
     with pytest.raises(SystemExit, match="no landing page"):
         check_layout(ServeSettings(notebooks=Path(tmp_path)))
+
+
+def test_content_security_policy_allows_only_this_server():
+    """The pages may connect, load scripts and styles only from the serving host."""
+    from kit.serve import CONTENT_SECURITY_POLICY
+
+    assert "default-src 'self'" in CONTENT_SECURITY_POLICY and "connect-src 'self'" in CONTENT_SECURITY_POLICY
+    assert not re.search(r"(?<![\w-])(ws|wss|https?):(?!//127)", CONTENT_SECURITY_POLICY)
+    assert "*" not in CONTENT_SECURITY_POLICY
