@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import typing
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -292,12 +293,28 @@ def _record_type(annotation: Any) -> Any:
     return None
 
 
-def _walk(value: Any, loc: Location) -> Iterator[tuple[Location, Any, tuple[Any, ...]]]:
-    """Yield ``(location, value, field metadata)`` for every field of a record, recursively."""
+def _refs_in(annotation: Any) -> tuple[Ref, ...]:
+    """The :class:`Ref` markers inside a type, e.g. ``tuple[Annotated[Id, Ref("x")], ...]``."""
+    found = tuple(m for m in getattr(annotation, "__metadata__", ()) if isinstance(m, Ref))
+    for arg in typing.get_args(annotation):
+        found += _refs_in(arg)
+    return found
+
+
+def _walk(value: Any, loc: Location) -> Iterator[tuple[Location, Any, tuple[Ref, ...]]]:
+    """Yield ``(location, value, references)`` for every field (and list item) of a record.
+
+    ``references`` are the kinds a value (or each item of a list value) must name an id of.
+    """
     if isinstance(value, BaseModel):
         for name, info in type(value).model_fields.items():
             child = getattr(value, name)
-            yield (*loc, name), child, tuple(info.metadata)
+            refs = tuple(m for m in info.metadata if isinstance(m, Ref)) + _refs_in(info.annotation)
+            yield (*loc, name), child, refs
+            if isinstance(child, tuple | list) and refs:
+                for index, item in enumerate(child):
+                    if isinstance(item, str):
+                        yield (*loc, name, index), item, refs
             yield from _walk(child, (*loc, name))
     elif isinstance(value, tuple | list):
         for index, item in enumerate(value):
@@ -376,9 +393,9 @@ class _Validation:
         for record, label, shown, lines, loc in self.placed:
             for problem_loc, message in record.cross_check(self.records):
                 self.error(shown, _line_of(lines, (*loc, *problem_loc)), f"{label}: {message}")
-            for field_loc, value, metadata in _walk(record, ()):
+            for field_loc, value, refs in _walk(record, ()):
                 line = _line_of(lines, (*loc, *field_loc))
-                for ref in (m for m in metadata if isinstance(m, Ref)):
+                for ref in refs:
                     if isinstance(value, str) and value not in self.records.get(ref.kind, {}):
                         where = _dotted(field_loc)
                         self.error(shown, line, f"{label}: {where}: no {ref.kind} record with id '{value}'")

@@ -458,10 +458,118 @@ class Scenario(Record):
         yield from graph_problems(self, records)
 
 
+# --- outreach practices and places ---------------------------------------------------------
+
+BORDER_REGION = {"lat": (25.0, 34.0), "lon": (-118.0, -96.0)}
+"""The box the kit's places must lie in: the US–Mexico border region, both sides."""
+
+
+class Coordinates(Record):
+    """A point in decimal degrees (WGS 84), inside the border region."""
+
+    lat: float
+    lon: float
+
+    @model_validator(mode="after")
+    def _in_border_region(self) -> Coordinates:
+        (lat_lo, lat_hi), (lon_lo, lon_hi) = BORDER_REGION["lat"], BORDER_REGION["lon"]
+        if not (lat_lo <= self.lat <= lat_hi and lon_lo <= self.lon <= lon_hi):
+            raise ValueError(
+                f"({self.lat}, {self.lon}) lies outside the border region "
+                f"(latitude {lat_lo}–{lat_hi}, longitude {lon_lo}–{lon_hi})"
+            )
+        return self
+
+
+class Place(Record):
+    """A consulate, Border Patrol sector or port of entry, with where it is and its sources."""
+
+    id: Id
+    kind: Literal["consulate", "sector", "port-of-entry"]
+    name: Text
+    official_name: str | None = None
+    country: Literal["us", "mx"]
+    state: str = Field(min_length=2)
+    city: str = Field(min_length=1)
+    coordinates: Coordinates
+    sister_city: Text | None = Field(default=None, description="For a port: the paired Mexican city.")
+    sector: Annotated[Id, Ref("places")] | None = None
+    notes: Text | None = None
+    sources: tuple[Citation, ...] = Field(min_length=1)
+
+
+class Partner(Record):
+    """An agency or community group that takes part in outreach practices."""
+
+    id: Id
+    name: Text
+    country: Literal["us", "mx", "binational", "international"]
+    type: Literal["federal-agency", "state-or-local-agency", "consulate", "community", "ngo", "academic", "other"]
+
+
+RatingValue = Literal["effective", "promising", "no-effects", "harmful", "inconclusive", "not-rated"]
+
+
+class OutcomeRating(Record):
+    """An evidence rating for one outcome, by a named rater, with its source; or 'not rated'."""
+
+    outcome: Text
+    rating: RatingValue
+    rater: str | None = None
+    citation: Citation | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _rated_by_someone(self) -> OutcomeRating:
+        if self.rating != "not-rated" and (not self.rater or self.citation is None):
+            raise ValueError(f"a rating of '{self.rating}' needs the rater and a citation of its source")
+        return self
+
+
+class Practice(Record):
+    """An outreach practice: what problem it meets, how it works, and how good the evidence is."""
+
+    id: Id
+    name: Text
+    kind: Literal["council-initiative", "program", "practice"]
+    avoid: bool = Field(default=False, description="True for a practice the evidence says to avoid.")
+    goals: tuple[
+        Literal[
+            "trust",
+            "safety",
+            "rescue",
+            "identification",
+            "accountability",
+            "communication",
+            "prevention",
+            "cooperation",
+        ],
+        ...,
+    ] = Field(min_length=1)
+    problem: Text
+    mechanism: Text
+    components: tuple[Text, ...] = Field(min_length=1)
+    partners: tuple[Annotated[Id, Ref("partners")], ...] = Field(min_length=1)
+    audience: tuple[Text, ...] = Field(min_length=1)
+    setting: Text
+    steps: tuple[Text, ...] = Field(min_length=1)
+    cost: Text
+    moderators: Text = Field(description="Where it works and where it fails.")
+    ratings: tuple[OutcomeRating, ...] = Field(min_length=1)
+    places: tuple[Annotated[Id, Ref("places")], ...] = ()
+    scenarios: tuple[Annotated[Id, Ref("scenarios")], ...] = ()
+    dimensions: tuple[Annotated[Id, Ref("dimensions")], ...] = ()
+    sources: tuple[Citation, ...] = Field(min_length=1)
+    last_reviewed: PartialDate
+
+
 KINDS: dict[str, type[Record]] = {
     "dimensions": Dimension,
     "glossary": GlossaryTerm,
     "instruments": Instrument,
+    "partners": Partner,
+    "places": Place,
+    "practices": Practice,
     "provisions": Provision,
     "scenarios": Scenario,
     "sources": Source,

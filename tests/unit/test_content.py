@@ -98,8 +98,10 @@ def test_unknown_kind_and_non_list_are_errors(tmp_path):
     """A top-level key that is no content kind, or a kind that is not a list, is reported."""
     (tmp_path / "k.yaml").write_text("scenaros: []\nsources: {id: x}\n", encoding="utf-8")
     errors = messages(check_content([tmp_path]))
-    assert errors[0].endswith("k.yaml:1: unknown content kind 'scenaros' (known: dimensions, glossary, instruments, "
-                              "provisions, scenarios, sources)")
+    assert errors[0].endswith(
+        "k.yaml:1: unknown content kind 'scenaros' (known: dimensions, glossary, instruments, partners, places, "
+        "practices, provisions, scenarios, sources)"
+    )
     assert errors[1].endswith("k.yaml:2: 'sources' must be a list of records")
 
 

@@ -1,0 +1,24 @@
+"""Tier 1: the outreach content rules (practices, partners, places) on a broken fixture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kit.content import check_content
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "content"
+
+
+def test_bad_outreach_content_is_reported_with_file_and_line():
+    """A rating without rater and source, an unknown partner or place, a coordinate outside
+    the border region: each an error at its line."""
+    errors = [str(e) for e in check_content([FIXTURES / "outreach-broken"])]
+    expected = [
+        ("broken.yaml:15:", "lies outside the border region"),
+        ("broken.yaml:25:", "partners[1]: no partners record with id 'no-such-partner'"),
+        ("broken.yaml:34:", "places[0]: no places record with id 'no-such-place'"),
+        ("broken.yaml:51:", "a rating of 'effective' needs the rater and a citation of its source"),
+    ]
+    for where, what in expected:
+        assert any(where in e and what in e for e in errors), f"{where} {what}\n" + "\n".join(errors)
+    assert len(errors) == len(expected), "\n".join(errors)
