@@ -62,6 +62,52 @@ def _policy_rows(content: Content) -> list[Row]:
     return provision_rows(content)
 
 
+def place_rows(content: Content) -> list[Row]:
+    """Return one row per place: kind, names, location, coordinates, sister city, sources."""
+    return [
+        {
+            "id": p.id,
+            "kind": p.kind,
+            "name_en": p.name.en,
+            "name_es": p.name.es,
+            "country": p.country,
+            "state": p.state,
+            "city": p.city,
+            "lat": p.coordinates.lat,
+            "lon": p.coordinates.lon,
+            "sister_city_en": p.sister_city.en if p.sister_city else "",
+            "sector": p.sector or "",
+            "citations": _citations(p.sources),
+        }
+        for p in content.records["places"].values()
+    ]
+
+
+def practice_rows(content: Content) -> list[Row]:
+    """Return one row per practice and rated outcome, both languages, with the rating's source."""
+    rows = []
+    for practice in content.records["practices"].values():
+        for rating in practice.ratings:
+            rows.append(
+                {
+                    "id": f"{practice.id}/{len(rows)}",
+                    "practice": practice.id,
+                    "name_en": practice.name.en,
+                    "name_es": practice.name.es,
+                    "kind": practice.kind,
+                    "avoid": practice.avoid,
+                    "outcome_en": rating.outcome.en,
+                    "outcome_es": rating.outcome.es,
+                    "rating": rating.rating,
+                    "rater": rating.rater or "",
+                    "rating_citation": _citations([rating.citation]) if rating.citation else "",
+                    "partners": " ".join(practice.partners),
+                    "last_reviewed": practice.last_reviewed,
+                }
+            )
+    return rows
+
+
 def scenario_choice_rows(content: Content) -> list[Row]:
     """Return one row per choice of every scenario (the flat, spreadsheet view)."""
     rows = []
@@ -92,7 +138,9 @@ def scenario_documents(content: Content) -> list[Row]:
 
 EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
     "glossary": glossary_rows,
+    "places": place_rows,
     "policies": _policy_rows,
+    "practices": practice_rows,
     "scenarios": scenario_choice_rows,
     "sources": source_rows,
 }

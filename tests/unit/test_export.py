@@ -10,7 +10,8 @@ def test_every_kind_with_records_exports_one_row_per_record():
     """Each exporter returns a row per record, with an id column."""
     content = load_content([])
     records = {"policies": "provisions"}  # the policy export is one row per provision (cell)
-    for kind in (k for k in EXPORTERS if k != "scenarios"):  # scenarios: one row per choice
+    # scenarios: one row per choice; practices: one row per rated outcome
+    for kind in (k for k in EXPORTERS if k not in ("scenarios", "practices")):
         rows = export_rows(content, kind)
         assert len(rows) == len(content.records[records.get(kind, kind)]), kind
         key = ("instrument", "dimension") if kind == "policies" else ("id",)

@@ -175,7 +175,8 @@ def test_explorer_with_nothing_chosen_says_so(mini):
 
 def test_superseding_an_instrument_that_does_not_exist_is_an_error(tmp_path):
     """An id inside a list of references (supersedes) is checked like a single reference."""
-    text = (MINI / "policy.yaml").read_text(encoding="utf-8").replace("supersedes: [mini-old]", "supersedes: [mini-gone]")
+    text = (MINI / "policy.yaml").read_text(encoding="utf-8")
+    text = text.replace("supersedes: [mini-old]", "supersedes: [mini-gone]")
     (tmp_path / "policy.yaml").write_text(text, encoding="utf-8")
     errors = [str(e) for e in check_content([tmp_path], builtin=False)]
     assert any("supersedes[0]: no instruments record with id 'mini-gone'" in e for e in errors), errors
