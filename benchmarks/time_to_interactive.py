@@ -33,6 +33,7 @@ PAGES = {  # notebook -> CSS selector of the widget whose appearance ends the cl
     "index.ipynb": ".kit-app-landing h1",
     "policy-comparison.ipynb": ".kit-app-policies .kit-matrix button",
     "scenario-player.ipynb": ".kit-app-scenarios .kit-picker select",
+    "outreach-practices.ipynb": ".kit-app-practices button.kit-practice-item",
 }
 
 

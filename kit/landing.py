@@ -25,6 +25,7 @@ class AppCard:
 APP_CARDS: tuple[AppCard, ...] = (
     AppCard("policy-comparison.ipynb", "policy.title", "landing.card.policies"),
     AppCard("scenario-player.ipynb", "scenario.title", "landing.card.scenarios"),
+    AppCard("outreach-practices.ipynb", "practice.title", "landing.card.practices"),
 )
 """The apps the landing page links to; each app adds its card here when it lands."""
 

@@ -9,9 +9,10 @@ _WHERE = {
     "KitApp": "kit.apps.base",
     "LandingPage": "kit.apps.landing",
     "PolicyExplorer": "kit.apps.policy_explorer",
+    "PracticeCatalog": "kit.apps.practice_catalog",
     "ScenarioPlayer": "kit.apps.scenario_player",
 }
-__all__ = ["KitApp", "LandingPage", "PolicyExplorer", "ScenarioPlayer"]
+__all__ = ["KitApp", "LandingPage", "PolicyExplorer", "PracticeCatalog", "ScenarioPlayer"]
 
 
 def __getattr__(name: str) -> Any:

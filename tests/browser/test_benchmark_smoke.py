@@ -29,7 +29,13 @@ def run_benchmark(script: str, *args: str) -> dict:
 def test_time_to_interactive_benchmark_runs_once(chromium_path):
     """One visit per page yields a time per page, their ratio and kernel memory."""
     figures = run_benchmark("time_to_interactive.py", "--runs", "1", "--warmup", "0")
-    pages = {"trivial.ipynb", "index.ipynb", "policy-comparison.ipynb", "scenario-player.ipynb"}
+    pages = {
+        "trivial.ipynb",
+        "index.ipynb",
+        "policy-comparison.ipynb",
+        "scenario-player.ipynb",
+        "outreach-practices.ipynb",
+    }
     assert set(figures["median_seconds"]) == pages
     assert all(0 < s < 120 for s in figures["median_seconds"].values())
     assert figures["ratio_to_trivial"]["trivial.ipynb"] == 1.0
