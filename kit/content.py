@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import os
+import pickle
+import tempfile
 import typing
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -147,10 +150,71 @@ def load_content(
     paths, strict, builtin:
         As for :func:`check_content`.
     """
-    content, errors = _validate(content_roots(paths, builtin), strict=strict)
+    roots = content_roots(paths, builtin)
+    cached = _read_cache(roots, strict)
+    if cached is not None:
+        return cached
+    content, errors = _validate(roots, strict=strict)
     if errors:
         raise ContentInvalid(sorted(errors))
+    _write_cache(roots, strict, content)
     return content
+
+
+# --- a cache of validated content ----------------------------------------------------------
+# Each app kernel loads the content once; parsing and validating ~1 MB of YAML costs about
+# 0.4 s of a page's start. Valid content is kept in the data folder under a key made of the
+# kit's own loader code and every content file's path, size and modification time, so any
+# edit (or a new kit version) misses the cache. Invalid content is never cached.
+
+CACHE_VARIABLE = "KIT_CONTENT_CACHE"
+
+
+def _cache_path(roots: list[Path], strict: bool) -> Path | None:
+    if os.environ.get(CACHE_VARIABLE, "1") == "0":
+        return None
+    from kit.paths import data_dir
+
+    digest = hashlib.sha256(f"v1 strict={strict}".encode())
+    for module in ("content.py", "model.py", "scenarios.py"):
+        digest.update(Path(__file__).with_name(module).read_bytes())
+    for root in roots:
+        if not root.exists():
+            return None
+        for path in _content_files(root):
+            stat = path.stat()
+            digest.update(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode())
+    return data_dir() / "cache" / f"content-{digest.hexdigest()[:24]}.pickle"
+
+
+def _read_cache(roots: list[Path], strict: bool) -> Content | None:
+    try:
+        path = _cache_path(roots, strict)
+        if path is None or not path.is_file():
+            return None
+        records, origins = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - a broken cache is only a miss
+        return None
+    frozen = {kind: MappingProxyType(by_id) for kind, by_id in records.items()}
+    return Content(records=MappingProxyType(frozen), origins=MappingProxyType(origins))
+
+
+def _write_cache(roots: list[Path], strict: bool, content: Content) -> None:
+    try:
+        path = _cache_path(roots, strict)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = pickle.dumps(({k: dict(v) for k, v in content.records.items()}, dict(content.origins)))
+        handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+        for old in path.parent.glob("content-*.pickle"):
+            if old != path and old.stat().st_mtime < path.stat().st_mtime - 3600:
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 # --- reading YAML with line numbers -------------------------------------------------------

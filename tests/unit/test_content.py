@@ -120,3 +120,31 @@ def test_text_falls_back_to_the_other_language():
     assert Text(es="solo").missing() == ("en",)
     with pytest.raises(ValueError, match="at least one language"):
         Text()
+
+
+def test_valid_content_is_cached_and_an_edit_misses_the_cache(tmp_path, monkeypatch):
+    """The second load comes from the cache; editing a file (or breaking it) is seen at once."""
+    import os
+
+    from kit import content as content_module
+
+    monkeypatch.setenv("KIT_DATA_DIR", str(tmp_path / "data"))
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    term = (
+        "glossary:\n  - id: cached-term\n    term: {en: cached, es: en caché}\n"
+        "    definition: {en: A term., es: Un término.}\n"
+        "    citations: [{source: lnuf-2019, locator: art. 1, evidence: unverified}]\n"
+    )
+    (pack / "t.yaml").write_text(term, encoding="utf-8")
+    first = load_content([pack])
+    assert list((tmp_path / "data" / "cache").glob("content-*.pickle"))
+    assert content_module._read_cache(content_roots([pack]), False) is not None
+    assert load_content([pack]).glossary["cached-term"] == first.glossary["cached-term"]
+    path = pack / "t.yaml"
+    path.write_text(term.replace("cached-term", "edited-term"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert "edited-term" in load_content([pack]).glossary
+    path.write_text("glossary: [", encoding="utf-8")
+    with pytest.raises(ContentInvalid):
+        load_content([pack])
