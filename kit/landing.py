@@ -9,9 +9,6 @@ from kit.content import Content
 from kit.html import citation_html, escape
 from kit.i18n import translate
 
-AREAS: tuple[str, ...] = ("policies", "scenarios", "outreach")
-"""The kit's three content areas, in the order the landing page shows them."""
-
 
 @dataclass(frozen=True)
 class AppCard:
@@ -31,18 +28,11 @@ APP_CARDS: tuple[AppCard, ...] = (
 
 
 def render_intro(lang: str) -> str:
-    """Return the page's heading, subtitle, introduction and the three content areas."""
-    areas = "".join(
-        f'<li><h3>{escape(translate(f"landing.area.{area}.title", lang))}</h3>'
-        f'<p>{escape(translate(f"landing.area.{area}.body", lang))}</p></li>'
-        for area in AREAS
-    )
+    """Return the page's heading, subtitle and introduction."""
     return (
         f'<h1>{escape(translate("landing.title", lang))}</h1>'
         f'<p class="kit-subtitle">{escape(translate("landing.subtitle", lang))}</p>'
         f'<p>{escape(translate("landing.intro", lang))}</p>'
-        f'<h2>{escape(translate("landing.areas.title", lang))}</h2>'
-        f'<ul class="kit-areas">{areas}</ul>'
     )
 
 
