@@ -5,6 +5,7 @@ Everything a person typed is escaped; content Markdown is rendered with raw HTML
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable
 from html import escape
 
@@ -16,7 +17,7 @@ from kit.model import Citation
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image")
 
-__all__ = ["citation_html", "error_panel", "escape", "markdown_html"]
+__all__ = ["citation_html", "download_link", "error_panel", "escape", "markdown_html"]
 
 
 def markdown_html(text: str) -> str:
@@ -68,3 +69,17 @@ def citation_html(citation: Citation, content: Content, lang: str) -> str:
         f"{escape(source.title.get(lang))}</a>, {escape(citation.locator)} "
         f'<span class="kit-evidence kit-evidence-{citation.evidence.value}">({escape(evidence)})</span>'
     )
+
+
+def download_link(text: str, filename: str, mime: str, label: str) -> str:
+    """Return a link that saves ``text`` as ``filename`` from a data: URL (nothing is fetched).
+
+    Parameters
+    ----------
+    text:
+        The file's content (UTF-8).
+    filename, mime, label:
+        The suggested file name, its media type, and the link's visible text (escaped here).
+    """
+    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    return f'<a download="{escape(filename)}" href="data:{mime};charset=utf-8;base64,{data}">{escape(label)}</a>'

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from kit.content import Content
 from kit.html import citation_html, escape
-from kit.i18n import translate
+from kit.i18n import translate as _t
 from kit.model import Practice
 from kit.policy_views import HANDOUT_CSS
-
-
-def _t(key: str, lang: str, **values: object) -> str:
-    return translate(key, lang, **values)
 
 
 def render_ratings(practice: Practice, content: Content, lang: str) -> str:

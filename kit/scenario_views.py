@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from kit.cells import get_cell
 from kit.content import Content
 from kit.html import escape
-from kit.i18n import translate
+from kit.i18n import translate as _t
 from kit.model import Scenario
 from kit.scenarios import ScenarioRun
 
@@ -44,9 +44,6 @@ def scenario_map_dot(scenario: Scenario, lang: str = "en", path: Sequence[str] =
     lines.append("}")
     return "\n".join(lines)
 
-
-def _t(key: str, lang: str, **values: object) -> str:
-    return translate(key, lang, **values)
 
 
 def render_policy_links(choice, content: Content, lang: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import ipywidgets as widgets
@@ -10,7 +9,7 @@ import ipywidgets as widgets
 from kit.apps.base import KitApp
 from kit.cells import get_cell
 from kit.export import rows_to_csv
-from kit.html import escape
+from kit.html import download_link, escape
 from kit.policies import coverage, lineages, side_by_side_rows, timeline, un_benchmark, what_changed
 from kit.policy_views import (
     code_class,
@@ -26,10 +25,6 @@ from kit.policy_views import (
 VIEWS = ("matrix", "side", "changes", "benchmark", "timeline", "coverage")
 DEFAULT_INSTRUMENTS = ("cbp-hb-4500-01c-2014", "dhs-ps-044-05-rev01-2023", "lnuf-2024", "un-basic-principles-1990")
 
-
-def _download_link(text: str, filename: str, mime: str, label: str) -> str:
-    data = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    return f'<a download="{escape(filename)}" href="data:{mime};charset=utf-8;base64,{data}">{escape(label)}</a>'
 
 
 class PolicyExplorer(KitApp):
@@ -227,11 +222,11 @@ class PolicyExplorer(KitApp):
             return ""
         frame = self._view_frame(instruments, dimensions)
         rows = frame if isinstance(frame, list) else frame.to_dict("records")
-        csv_link = _download_link(
+        csv_link = download_link(
             rows_to_csv(rows), f"policy-{self._view.value}-{self.lang}.csv", "text/csv", self.t("policy.export.csv")
         )
         handout = render_handout(self.content, self.lang, instruments, dimensions)
-        html_link = _download_link(
+        html_link = download_link(
             handout, f"policy-handout-{self.lang}.html", "text/html", self.t("policy.export.handout")
         )
         return f"<p>{csv_link}{html_link}</p>"

@@ -7,8 +7,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from kit.apps.base import KitApp
-from kit.apps.policy_explorer import _download_link
-from kit.html import escape
+from kit.html import download_link, escape
 from kit.practice_views import render_practice, render_practice_sheet
 from kit.practices import RATING_ORDER, best_rating, filter_practices, goals
 
@@ -110,7 +109,7 @@ class PracticeCatalog(KitApp):
         practices = self.content.records["practices"]
         if self.selected in practices:
             practice = practices[self.selected]
-            sheet = _download_link(
+            sheet = download_link(
                 render_practice_sheet(practice, self.content, lang),
                 f"practice-{practice.id}-{lang}.html",
                 "text/html",

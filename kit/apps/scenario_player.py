@@ -61,9 +61,7 @@ class ScenarioPlayer(KitApp):
             self._resume_last()
 
     @classmethod
-    def from_content(
-        cls, lang: str | None = None, paths: Iterable[str | os.PathLike[str]] | None = None
-    ) -> Self:
+    def from_content(cls, lang: str | None = None, paths: Iterable[str | os.PathLike[str]] | None = None) -> Self:
         """Build the player from the kit's content; on content errors, a player that lists them."""
         try:
             content: Content | None = load_content(paths)
@@ -226,10 +224,13 @@ class ScenarioPlayer(KitApp):
         assert run is not None and self.content is not None
         node = run.node
         percent = round(run.progress() * 100)
+        step_text = (
+            self.t("scenario.finished") if run.finished else self.t("scenario.progress", step=len(run.steps) + 1)
+        )
         out: list[widgets.Widget] = [
             widgets.HTML(
                 f'<h2>{escape(run.scenario.title.get(lang))}</h2><p class="kit-progress-text">'
-                f'<label>{escape(self.t("scenario.progress", step=len(run.steps) + 1))} '
+                f"<label>{escape(step_text)} "
                 f'<progress max="100" value="{percent}">{percent}%</progress></label></p>'
             ).add_class("kit-progress")
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kit.content import check_content
+from tests.expect import assert_reported
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "content"
 
@@ -19,6 +20,5 @@ def test_bad_outreach_content_is_reported_with_file_and_line():
         ("broken.yaml:34:", "places[0]: no places record with id 'no-such-place'"),
         ("broken.yaml:51:", "a rating of 'effective' needs the rater and a citation of its source"),
     ]
-    for where, what in expected:
-        assert any(where in e and what in e for e in errors), f"{where} {what}\n" + "\n".join(errors)
+    assert_reported(errors, expected)
     assert len(errors) == len(expected), "\n".join(errors)

@@ -16,6 +16,7 @@ from kit import policies
 from kit.apps import PolicyExplorer
 from kit.content import check_content, load_content
 from kit.policy_views import render_handout
+from tests.expect import assert_reported
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "content"
 MINI = FIXTURES / "policy-mini"
@@ -42,8 +43,7 @@ def test_bad_policy_content_is_reported_with_file_and_line():
         ("broken.yaml:44:", "summary: no Spanish text ('es')"),
         ("broken.yaml:47:", "a cell coded 'unknown' needs notes saying what is missing"),
     ]
-    for where, what in expected:
-        assert any(where in e and what in e for e in errors), f"missing {where} {what}:\n" + "\n".join(errors)
+    assert_reported(errors, expected)
     missing_cells = [e for e in errors if "no provision for dimension(s) mini-vehicles" in e]
     assert len(missing_cells) == 3, "strict mode must require every instrument × dimension cell"
 
