@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -494,8 +494,17 @@ class Place(Record):
     coordinates: Coordinates
     sister_city: Text | None = Field(default=None, description="For a port: the paired Mexican city.")
     sector: Annotated[Id, Ref("places")] | None = None
+    council_count: Literal["counted", "not-counted-inferred", "unknown"] | None = Field(
+        default=None, description="For a consulate: is it one of the '12 border consulates' the BVPC counts?"
+    )
     notes: Text | None = None
     sources: tuple[Citation, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _council_count_only_for_consulates(self) -> Place:
+        if self.council_count is not None and self.kind != "consulate":
+            raise ValueError(f"council_count is for consulates only, not for a {self.kind}")
+        return self
 
 
 class Partner(Record):
@@ -506,6 +515,18 @@ class Partner(Record):
     country: Literal["us", "mx", "binational", "international"]
     type: Literal["federal-agency", "state-or-local-agency", "consulate", "community", "ngo", "academic", "other"]
 
+
+AudienceGroup = Literal[
+    "residents",
+    "migrants",
+    "families",
+    "youth",
+    "officers",
+    "consular-staff",
+    "local-officials",
+    "community-leaders",
+]
+"""Who a practice is for, as closed groups (the free-text ``audience`` says it in words)."""
 
 RatingValue = Literal["effective", "promising", "no-effects", "harmful", "inconclusive", "not-rated"]
 
@@ -551,6 +572,9 @@ class Practice(Record):
     components: tuple[Text, ...] = Field(min_length=1)
     partners: tuple[Annotated[Id, Ref("partners")], ...] = Field(min_length=1)
     audience: tuple[Text, ...] = Field(min_length=1)
+    audiences: tuple[AudienceGroup, ...] = Field(
+        min_length=1, description="The audience as closed groups, for filters and the planner."
+    )
     setting: Text
     steps: tuple[Text, ...] = Field(min_length=1)
     cost: Text
@@ -563,6 +587,108 @@ class Practice(Record):
     last_reviewed: PartialDate
 
 
+# --- border statistics -----------------------------------------------------------------------
+
+Metric = Literal[
+    "uof-total",
+    "uof-less-lethal",
+    "uof-firearm",
+    "assaults",
+    "migrant-deaths",
+    "rescues",
+    "cbp-related-deaths",
+]
+"""What a statistic counts (closed list; the lesson charts one series per metric)."""
+
+METRICS: tuple[str, ...] = get_args(Metric)
+"""The metrics in display order."""
+
+CountingUnit = Literal[
+    "applications", "singular-uses", "singular-assaults", "incidents", "people", "events", "unstated"
+]
+"""What one count means, as the source states it (``unstated`` when it does not say)."""
+
+
+class StatisticRow(Record):
+    """One published figure for one fiscal year, with the source that published it.
+
+    A row is read from a CSV file under ``kit/content/statistics/`` (header = field names).
+    ``value`` is empty when the figure was not found (a note then says so); ``revised_from``
+    holds the earlier published figure this row replaces. U.S. fiscal years run 1 October to
+    30 September.
+    """
+
+    metric: Metric
+    fiscal_year: int = Field(ge=1990, le=2035)
+    period: Literal["full-year", "year-to-date"] = "full-year"
+    period_end: PartialDate | None = None
+    scope: Literal["southwest-border", "nationwide", "sector"]
+    sector: Annotated[Id, Ref("places")] | None = None
+    component: Literal["cbp", "usbp", "ofo", "amo"]
+    unit: CountingUnit
+    value: int | None = Field(default=None, ge=0)
+    revised_from: int | None = Field(default=None, ge=0)
+    as_of: PartialDate | None = Field(default=None, description="When the source published the figure.")
+    source: Annotated[Id, Ref("sources")]
+    locator: str = Field(min_length=1)
+    evidence: EvidenceLevel
+    note_en: str | None = None
+    note_es: str | None = None
+
+    @classmethod
+    def record_key(cls, item):
+        metric, year = item.get("metric"), item.get("fiscal_year")
+        if metric is None or year is None:
+            return None
+        place = item.get("sector") or item.get("scope") or "?"
+        parts = (metric, year, item.get("period") or "full-year", item.get("unit") or "?", place,
+                 item.get("source") or "?", item.get("as_of") or "undated")
+        return "/".join(str(part) for part in parts)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> StatisticRow:
+        if self.value is None and not (self.note_en or self.note_es):
+            raise ValueError("a row without a value needs a note (note_en, note_es) saying why")
+        if self.value is None and self.revised_from is not None:
+            raise ValueError("'revised_from' needs the revised 'value'")
+        if (self.period == "year-to-date") != (self.period_end is not None):
+            raise ValueError("'period_end' is required for a year-to-date row and only for one")
+        if (self.scope == "sector") != (self.sector is not None):
+            raise ValueError("'sector' is required when scope is 'sector' and only then")
+        return self
+
+    @property
+    def citation(self) -> Citation:
+        """The row's source as a :class:`Citation` (for :func:`kit.html.citation_html`)."""
+        return Citation(source=self.source, locator=self.locator, evidence=self.evidence)
+
+    @property
+    def note(self) -> Text | None:
+        """The row's note in both languages, or ``None``."""
+        if not (self.note_en or self.note_es):
+            return None
+        return Text(en=self.note_en or "", es=self.note_es or "")
+
+    def strict_problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Yield ``(location, message)`` for what ``kit check --strict`` also requires."""
+        if (self.note_en or self.note_es) and not (self.note_en and self.note_es):
+            missing = "note_es" if self.note_en else "note_en"
+            yield (missing,), f"a note needs both languages ('{missing}' is empty)"
+
+
+class StatisticCaveat(Record):
+    """A caveat the statistics lesson states in plain words, with its sources.
+
+    ``metrics`` names the series it applies to (empty: all of them).
+    """
+
+    id: Id
+    title: Text
+    body: Text
+    metrics: tuple[Metric, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
 KINDS: dict[str, type[Record]] = {
     "dimensions": Dimension,
     "glossary": GlossaryTerm,
@@ -573,5 +699,7 @@ KINDS: dict[str, type[Record]] = {
     "provisions": Provision,
     "scenarios": Scenario,
     "sources": Source,
+    "statistics": StatisticRow,
+    "statistics-caveats": StatisticCaveat,
 }
 """Content kinds by the top-level key that holds them in a content file."""

@@ -51,3 +51,67 @@ def test_places_cover_the_consulates_sectors_and_ports(content):
     assert len([p for p in places if p.kind == "sector"]) == 9
     ports = [p for p in places if p.kind == "port-of-entry"]
     assert len(ports) >= 10 and all(p.sister_city for p in ports)
+
+
+def test_every_practice_names_its_audience_groups(content):
+    """Each practice sorts its audience into at least one closed group, none twice."""
+    for practice in content.records["practices"].values():
+        assert practice.audiences, practice.id
+        assert len(set(practice.audiences)) == len(practice.audiences), practice.id
+
+
+def test_every_place_a_practice_links_is_a_cited_place(content):
+    """A practice links only existing places, and each of those places cites a source with a URL."""
+    places = content.records["places"]
+    linked = {pid for p in content.records["practices"].values() for pid in p.places}
+    assert linked, "no practice links a place"
+    for pid in linked:
+        assert pid in places, pid
+        assert places[pid].sources, pid
+        for citation in places[pid].sources:
+            assert content.sources[citation.source].url.startswith(("https://", "http://")), (pid, citation.source)
+
+
+def test_every_port_has_a_sister_city_and_a_cited_sector(content):
+    """Every port of entry names its Mexican sister city in both languages and a Border Patrol sector."""
+    places = content.records["places"]
+    ports = [p for p in places.values() if p.kind == "port-of-entry"]
+    assert len(ports) >= 25
+    for port in ports:
+        assert port.sister_city and port.sister_city.en and port.sister_city.es, port.id
+        assert port.sector in places and places[port.sector].kind == "sector", port.id
+        assert len(port.sources) >= 2, port.id
+
+
+def test_the_13_consulates_carry_the_council_count_honestly(content):
+    """All 13 candidate consulates say whether the BVPC's '12' counts them; no source lists the 12,
+    so none is 'counted', and the one inferred exclusion (Tucson) says in its notes that it is inferred."""
+    consulates = [p for p in content.records["places"].values() if p.kind == "consulate"]
+    assert len(consulates) == 13
+    counts = {p.id: p.council_count for p in consulates}
+    assert None not in counts.values(), counts
+    assert "counted" not in counts.values(), counts
+    inferred = [p for p in consulates if p.council_count == "not-counted-inferred"]
+    assert [p.id for p in inferred] == ["consulate-tucson"]
+    assert "inference" in inferred[0].notes.en and "inferencia" in inferred[0].notes.es
+
+
+def test_council_count_is_refused_on_a_place_that_is_not_a_consulate():
+    """The council count belongs to consulates only: a sector carrying it is a validation error."""
+    from pydantic import ValidationError
+
+    from kit.model import Place
+
+    sector = {
+        "id": "sector-x",
+        "kind": "sector",
+        "name": {"en": "X Sector", "es": "Sector X"},
+        "country": "us",
+        "state": "TX",
+        "city": "X",
+        "coordinates": {"lat": 29.0, "lon": -100.0},
+        "sources": [{"source": "kelvins-us-cities-db", "locator": "row for X", "evidence": "secondary"}],
+    }
+    Place.model_validate(sector)
+    with pytest.raises(ValidationError, match="council_count is for consulates only"):
+        Place.model_validate({**sector, "council_count": "unknown"})

@@ -100,7 +100,7 @@ def test_unknown_kind_and_non_list_are_errors(tmp_path):
     errors = messages(check_content([tmp_path]))
     assert errors[0].endswith(
         "k.yaml:1: unknown content kind 'scenaros' (known: dimensions, glossary, instruments, partners, places, "
-        "practices, provisions, scenarios, sources)"
+        "practices, provisions, scenarios, sources, statistics, statistics-caveats)"
     )
     assert errors[1].endswith("k.yaml:2: 'sources' must be a list of records")
 

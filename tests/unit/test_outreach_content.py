@@ -17,8 +17,8 @@ def test_bad_outreach_content_is_reported_with_file_and_line():
     expected = [
         ("broken.yaml:15:", "lies outside the border region"),
         ("broken.yaml:25:", "partners[1]: no partners record with id 'no-such-partner'"),
-        ("broken.yaml:34:", "places[0]: no places record with id 'no-such-place'"),
-        ("broken.yaml:51:", "a rating of 'effective' needs the rater and a citation of its source"),
+        ("broken.yaml:35:", "places[0]: no places record with id 'no-such-place'"),
+        ("broken.yaml:53:", "a rating of 'effective' needs the rater and a citation of its source"),
     ]
     assert_reported(errors, expected)
     assert len(errors) == len(expected), "\n".join(errors)
