@@ -2,13 +2,16 @@
 
 Content is YAML under ``kit/content/`` (package data, found through ``importlib.resources``)
 plus any folders named in ``KIT_CONTENT_PATH`` (``:``-separated), e.g. a trainer's own pack.
-Each file maps content kinds (``sources``, ``glossary``, …; see :data:`kit.model.KINDS`) to
-lists of records. Validation runs over everything and reports every problem at once as
-``path:line: message``; :func:`load_content` returns records only when there is none.
+Each YAML file maps content kinds (``sources``, ``glossary``, …; see :data:`kit.model.KINDS`)
+to lists of records. A ``.csv`` file is a table of the one tabular kind, ``statistics``: the
+header row names the fields, each further row is one record, an empty cell is an absent field.
+Validation runs over everything and reports every problem at once as ``path:line: message``;
+:func:`load_content` returns records only when there is none.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import difflib
 import hashlib
@@ -236,7 +239,7 @@ def _content_files(root: Path) -> Iterator[Path]:
         yield root
         return
     for path in sorted(root.rglob("*")):
-        if path.suffix in (".yaml", ".yml") and path.is_file():
+        if path.suffix in (".yaml", ".yml", ".csv") and path.is_file():
             yield path
 
 
@@ -308,6 +311,60 @@ def _dotted(loc: Iterable[str | int]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+# --- reading CSV tables with line numbers -------------------------------------------------
+
+TABULAR_KIND = "statistics"
+"""The content kind a ``.csv`` file holds."""
+
+
+def _parse_csv(path: Path, shown: str) -> tuple[list[tuple[int, dict[str, str]]], list[ContentError]]:
+    """Parse one CSV table into ``(line, {field: cell})`` rows, empty cells left out.
+
+    The header must name fields of the tabular kind; a row's line is where it starts, so a
+    quoted cell spanning several lines does not shift the lines of the rows after it.
+    """
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return [], [ContentError(shown, 1, f"not UTF-8 text ({exc.reason})")]
+    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    errors: list[ContentError] = []
+    rows: list[tuple[int, dict[str, str]]] = []
+    allowed = list(KINDS[TABULAR_KIND].model_fields)
+    try:
+        header = [name.strip() for name in next(reader, [])]
+    except csv.Error as exc:
+        return [], [ContentError(shown, 1, f"CSV syntax error: {exc}")]
+    if not header:
+        return [], [ContentError(shown, 1, f"a CSV file needs a header row naming {TABULAR_KIND} fields")]
+    for index, name in enumerate(header):
+        if name not in allowed:
+            close = difflib.get_close_matches(name, allowed, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            errors.append(ContentError(shown, 1, f"unknown column '{name}'{hint}"))
+        elif name in header[:index]:
+            errors.append(ContentError(shown, 1, f"duplicate column '{name}'"))
+    if errors:
+        return [], errors
+    previous_end = reader.line_num
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            errors.append(ContentError(shown, previous_end + 1, f"CSV syntax error: {exc}"))
+            break
+        line, previous_end = previous_end + 1, reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            errors.append(ContentError(shown, line, f"row has {len(cells)} cells; the header has {len(header)}"))
+            continue
+        rows.append((line, {name: cell.strip() for name, cell in zip(header, cells, strict=True) if cell.strip()}))
+    return rows, errors
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -406,7 +463,21 @@ class _Validation:
         for path in _content_files(root):
             self.read_file(path)
 
+    def read_table(self, path: Path) -> None:
+        """Read a CSV table: each row is validated like a YAML record, at its own line."""
+        shown = _display_path(path)
+        rows, parse_errors = _parse_csv(path, shown)
+        self.errors.extend(parse_errors)
+        lines: dict[Location, int] = {(): 1, (TABULAR_KIND,): 1}
+        for index, (line, _item) in enumerate(rows):
+            lines[(TABULAR_KIND, index)] = line
+        for index, (_line, item) in enumerate(rows):
+            self.read_item(TABULAR_KIND, index, item, shown, lines)
+
     def read_file(self, path: Path) -> None:
+        if path.suffix == ".csv":
+            self.read_table(path)
+            return
         shown = _display_path(path)
         data, lines, parse_errors = _parse_yaml(path, shown)
         self.errors.extend(parse_errors)
@@ -467,6 +538,9 @@ class _Validation:
                     for lang in value.missing():
                         name = LANGUAGE_NAMES[lang]
                         self.error(shown, line, f"{label}: {_dotted(field_loc)}: no {name} text ('{lang}')")
+            if self.strict and hasattr(record, "strict_problems"):
+                for problem_loc, message in record.strict_problems():
+                    self.error(shown, _line_of(lines, (*loc, *problem_loc)), f"{label}: {message}")
 
     def check_completeness(self) -> None:
         """Every instrument is coded on every dimension (a missing cell is an error)."""

@@ -131,6 +131,42 @@ def scenario_choice_rows(content: Content) -> list[Row]:
     return rows
 
 
+def statistic_rows(content: Content) -> list[Row]:
+    """Return one row per published statistic, with its source's title and address."""
+    from kit.statistics import statistic_rows as ordered_rows
+
+    sources = content.sources
+    return [
+        {
+            "id": row.key,
+            "metric": row.metric,
+            "fiscal_year": row.fiscal_year,
+            "period": row.period,
+            "period_end": row.period_end or "",
+            "scope": row.scope,
+            "sector": row.sector or "",
+            "component": row.component,
+            "unit": row.unit,
+            "value": "" if row.value is None else row.value,
+            "revised_from": "" if row.revised_from is None else row.revised_from,
+            "as_of": row.as_of or "",
+            "source": row.source,
+            "source_title": sources[row.source].title.en,
+            "source_url": sources[row.source].url,
+            "locator": row.locator,
+            "evidence": row.evidence.value,
+            "note_en": row.note_en or "",
+            "note_es": row.note_es or "",
+        }
+        for row in ordered_rows(content)
+    ]
+
+
+def _documents(content: Content, kind: str) -> list[Row]:
+    """Return every record of a kind whole (nested), for JSON."""
+    return [record.model_dump(mode="json") for record in content.records[kind].values()]
+
+
 def scenario_documents(content: Content) -> list[Row]:
     """Return every scenario whole (nested), for JSON."""
     return [scenario.model_dump(mode="json") for scenario in content.records["scenarios"].values()]
@@ -143,8 +179,13 @@ EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
     "practices": practice_rows,
     "scenarios": scenario_choice_rows,
     "sources": source_rows,
+    "statistics": statistic_rows,
 }
-JSON_EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {"scenarios": scenario_documents}
+JSON_EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
+    "places": lambda content: _documents(content, "places"),
+    "practices": lambda content: _documents(content, "practices"),
+    "scenarios": scenario_documents,
+}
 """Kinds whose JSON export is richer than their CSV rows."""
 """Exportable kinds; each later content area adds its own."""
 
