@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from kit.apps.base import KitApp
 from kit.html import download_link, escape
+from kit.i18n import query_parameters
 from kit.practice_views import render_practice, render_practice_sheet
 from kit.practices import RATING_ORDER, best_rating, filter_practices, goals
 
@@ -17,7 +18,8 @@ KINDS = ("council-initiative", "program", "practice")
 class PracticeCatalog(KitApp):
     """Browse outreach practices by goal, partner, evidence and kind; search; open one.
 
-    Build it with :meth:`PracticeCatalog.from_content` and show :attr:`widget`.
+    Build it with :meth:`PracticeCatalog.from_content` and show :attr:`widget`;
+    ``?practice=<id>`` opens that practice (the border map links here so).
     """
 
     name = "practices"
@@ -32,6 +34,10 @@ class PracticeCatalog(KitApp):
         self._query = widgets.Text(continuous_update=False).add_class("kit-search")
         for control in (self._goal, self._partner, self._rating, self._kind, self._query):
             control.style.description_width = "initial"
+        if content is not None:
+            wanted = query_parameters().get("practice", "")
+            if wanted in content.records["practices"]:
+                self.selected = wanted
         super().__init__(content, lang, errors)
         if content is not None:
             for control in (self._goal, self._partner, self._rating, self._kind, self._query):
