@@ -34,6 +34,9 @@ PAGES = {  # notebook -> CSS selector of the widget whose appearance ends the cl
     "policy-comparison.ipynb": ".kit-app-policies .kit-matrix button",
     "scenario-player.ipynb": ".kit-app-scenarios .kit-picker select",
     "outreach-practices.ipynb": ".kit-app-practices button.kit-practice-item",
+    "border-map.ipynb": ".kit-app-border-map button.kit-marker",
+    "outreach-planner.ipynb": ".kit-app-planner .kit-planner-problem textarea",
+    "border-statistics.ipynb": ".kit-app-statistics .kit-stat-figures svg",
 }
 
 

@@ -11,6 +11,7 @@ import importlib
 from typing import Any
 
 _WHERE = {
+    "BorderMap": "kit.apps.border_map",
     "Citation": "kit.model",
     "Content": "kit.content",
     "ContentError": "kit.content",
@@ -18,16 +19,19 @@ _WHERE = {
     "EvidenceLevel": "kit.model",
     "GlossaryTerm": "kit.model",
     "LandingPage": "kit.apps.landing",
+    "OutreachPlanner": "kit.apps.outreach_planner",
     "PolicyExplorer": "kit.apps.policy_explorer",
     "PracticeCatalog": "kit.apps.practice_catalog",
     "ScenarioPlayer": "kit.apps.scenario_player",
     "Source": "kit.model",
+    "StatisticsLesson": "kit.apps.border_statistics",
     "Text": "kit.model",
     "check_content": "kit.content",
     "load_content": "kit.content",
 }
 
 __all__ = [
+    "BorderMap",
     "Citation",
     "Content",
     "ContentError",
@@ -35,10 +39,12 @@ __all__ = [
     "EvidenceLevel",
     "GlossaryTerm",
     "LandingPage",
+    "OutreachPlanner",
     "PolicyExplorer",
     "PracticeCatalog",
     "ScenarioPlayer",
     "Source",
+    "StatisticsLesson",
     "Text",
     "check_content",
     "load_content",

@@ -23,6 +23,9 @@ APP_CARDS: tuple[AppCard, ...] = (
     AppCard("policy-comparison.ipynb", "policy.title", "landing.card.policies"),
     AppCard("scenario-player.ipynb", "scenario.title", "landing.card.scenarios"),
     AppCard("outreach-practices.ipynb", "practice.title", "landing.card.practices"),
+    AppCard("border-map.ipynb", "map.title", "landing.card.map"),
+    AppCard("outreach-planner.ipynb", "planner.title", "landing.card.planner"),
+    AppCard("border-statistics.ipynb", "statistics.title", "landing.card.statistics"),
 )
 """The apps the landing page links to; each app adds its card here when it lands."""
 

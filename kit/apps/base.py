@@ -18,7 +18,7 @@ import ipywidgets as widgets
 
 from kit.content import Content, ContentError, ContentInvalid, load_content
 from kit.html import error_panel
-from kit.i18n import request_language, translate
+from kit.i18n import browser_key, request_language, translate
 from kit.model import LANGUAGES
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,9 @@ class KitApp:
     """
 
     name = "app"
+    remembers_browser = False
+    """True for apps that save work per browser: :meth:`from_content` passes ``browser=`` the
+    key of the visiting browser (see :func:`kit.i18n.browser_key`)."""
 
     def __init__(self, content: Content | None, lang: str, errors: Iterable[ContentError] = ()):
         self.content = content
@@ -90,7 +93,8 @@ class KitApp:
             errors: tuple[ContentError, ...] = ()
         except ContentInvalid as exc:
             content, errors = None, exc.errors
-        return cls(content, lang or request_language(), errors)
+        extra = {"browser": browser_key()} if cls.remembers_browser else {}
+        return cls(content, lang or request_language(), errors, **extra)
 
     def t(self, key: str, **values: Any) -> str:
         """Return the UI string ``key`` in the app's current language."""

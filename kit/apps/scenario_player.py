@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Iterable
-from typing import Any, Self
+from typing import Any
 
 import ipywidgets as widgets
 
 from kit.apps.base import KitApp
-from kit.content import Content, ContentError, ContentInvalid, load_content
 from kit.html import escape
-from kit.i18n import browser_key, request_language
 from kit.model import Scenario
 from kit.resume import ResumeStore
 from kit.scenario_views import render_debrief, render_feedback, render_map
@@ -40,6 +36,7 @@ class ScenarioPlayer(KitApp):
     """
 
     name = "scenarios"
+    remembers_browser = True
 
     def __init__(self, content, lang, errors=(), browser: str | None = None, store: ResumeStore | None = None):
         self.browser = browser
@@ -59,16 +56,6 @@ class ScenarioPlayer(KitApp):
             self._mode.observe(self._safe(lambda _c: self._refresh()), names="value")
             self._show_map.observe(self._safe(lambda _c: self._refresh()), names="value")
             self._resume_last()
-
-    @classmethod
-    def from_content(cls, lang: str | None = None, paths: Iterable[str | os.PathLike[str]] | None = None) -> Self:
-        """Build the player from the kit's content; on content errors, a player that lists them."""
-        try:
-            content: Content | None = load_content(paths)
-            errors: tuple[ContentError, ...] = ()
-        except ContentInvalid as exc:
-            content, errors = None, exc.errors
-        return cls(content, lang or request_language(), errors, browser=browser_key())
 
     # --- state ------------------------------------------------------------------------------
 

@@ -35,6 +35,9 @@ def test_time_to_interactive_benchmark_runs_once(chromium_path):
         "policy-comparison.ipynb",
         "scenario-player.ipynb",
         "outreach-practices.ipynb",
+        "border-map.ipynb",
+        "outreach-planner.ipynb",
+        "border-statistics.ipynb",
     }
     assert set(figures["median_seconds"]) == pages
     assert all(0 < s < 120 for s in figures["median_seconds"].values())
