@@ -16,7 +16,7 @@ TIMEOUT = 90_000
 
 @pytest.mark.parametrize(
     ("lang", "paired", "heading"), [("en", "Paired Mexican city", "All places as a table"),
-                                    ("es", "Ciudad mexicana vecina", "Todos los lugares en una tabla")]
+                                    ("es", "Ciudad hermana en México", "Todos los lugares en una tabla")]
 )
 def test_select_a_place_on_the_map_and_from_the_list(kit_server, page, lang, paired, heading):
     """Click a port's marker: its sister city and sources show; choose a sector in the list;

@@ -13,7 +13,7 @@ TIMEOUT = 90_000
 
 
 @pytest.mark.parametrize(
-    ("lang", "effective", "download"), [("en", "Effective", "Download"), ("es", "Eficaz", "Descargar")]
+    ("lang", "effective", "download"), [("en", "Effective", "Download"), ("es", "Efectivo", "Descargar")]
 )
 def test_filter_open_and_export_a_practice(kit_server, page, lang, effective, download):
     """Filter by evidence, open the practice, download its sheet; offline and accessible."""

@@ -99,7 +99,7 @@ def test_port_detail_names_its_sister_city_sector_and_sources_in_both_languages(
     english = render_place_detail(port, content, "en")
     spanish = render_place_detail(port, content, "es")
     assert "Paired Mexican city" in english and "Tijuana" in english and "San Diego" in english
-    assert "Ciudad mexicana vecina" in spanish and "Fuentes" in spanish
+    assert "Ciudad hermana en México" in spanish and "Fuentes" in spanish
     assert english.count("<li>") >= len(port.sources)
 
 

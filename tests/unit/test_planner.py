@@ -124,7 +124,7 @@ def test_reasons_are_said_in_words_in_both_languages(content):
     assert "Matches your goals: Safety (+2)" in en
     assert any(text.startswith("Partners you chose take part: U.S. Customs and Border Protection") for text in en)
     es = [reason_text(r, content, "es") for r in icat.reasons]
-    assert es[0].startswith("Evidencia: Eficaz en") and "Coincide con sus objetivos: Seguridad (+2)" in es
+    assert es[0].startswith("Evidencia: Efectivo en") and "Coincide con sus objetivos: Seguridad (+2)" in es
     coffee = score_practice(content, request, content.records["practices"]["coffee-with-a-cop"])
     assert reason_text(coffee.reasons[0], content, "en").startswith("Not rated: no reviewer has rated")
     assert coffee.reasons[0].points == 0
@@ -283,7 +283,7 @@ def test_every_planner_key_exists_in_both_languages():
 
 
 @pytest.mark.parametrize(("lang", "title", "link"), [("en", "# Outreach plan", "Download the plan as Markdown"),
-                                                     ("es", "# Plan de vinculación comunitaria",
+                                                     ("es", "# Plan de vinculación con la comunidad",
                                                       "Descargar el plan en Markdown")])
 def test_app_walks_scan_to_plan(content, tmp_path, lang, title, link):
     """Answer each step, include the top suggestion, reach the plan, get both downloads."""

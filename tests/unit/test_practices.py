@@ -45,7 +45,7 @@ def test_catalog_filters_opens_and_switches_language(content):
     assert "Effective" in app._body.children[-1].value and "CrimeSolutions" in app._body.children[-1].value
     app._language.value = "es"
     assert app._rating.value == "effective"
-    assert "Eficaz" in app._body.children[-1].value and "Descargar una ficha" in app._body.children[-1].value
+    assert "Efectivo" in app._body.children[-1].value and "Descargar una ficha" in app._body.children[-1].value
 
 
 def test_practice_sheet_is_standalone(content):
