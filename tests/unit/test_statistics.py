@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,8 @@ from kit.apps import StatisticsLesson
 from kit.content import check_content, load_content
 from kit.export import export_rows, rows_to_csv
 from kit.model import StatisticRow
-from kit.statistics import Series, build_series, find_revisions, find_unit_changes, row_counts
-from kit.statistics_views import render_chart, render_table
+from kit.statistics import Series, all_series, build_series, find_revisions, find_unit_changes, row_counts
+from kit.statistics_views import Box, label_box, render_chart, render_table
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "content"
 HEADER = "metric,fiscal_year,scope,component,unit,value,revised_from,source,locator,evidence,note_en,note_es\n"
@@ -190,3 +191,127 @@ def test_export_statistics_lists_every_row_with_its_source_address(content):
     assert any(r["value"] == "" and r["note_en"].startswith("Not found") for r in rows)
     assert rows_to_csv(rows).startswith("id,metric,fiscal_year,period,")
     assert len({r["id"] for r in rows}) == len(rows)
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def chart_boxes(svg: str) -> tuple[Box, list[tuple[str, Box]], list[Box]]:
+    """Return a chart's view box, each drawn label with its box, and the box of each point and earlier figure.
+
+    Label boxes come from the ``<text>`` attributes (position, anchor, size, weight), so the
+    check does not depend on how the renderer chose them.
+    """
+    root = ET.fromstring(svg)
+    _, _, width, height = map(float, root.get("viewBox").split())
+    size = float(root.get("font-size"))
+    labels = [
+        (
+            text.text,
+            label_box(
+                float(text.get("x")), float(text.get("y")), text.text, float(text.get("font-size", size)),
+                text.get("text-anchor", "start"), text.get("font-weight") == "bold",
+            ),
+        )
+        for text in root.iter(f"{SVG}text")
+    ]
+    marks = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") not in ("kit-stat-point", "kit-stat-revision"):
+            continue
+        for shape in group:
+            if shape.tag == f"{SVG}circle":
+                cx, cy, r = (float(shape.get(a)) for a in ("cx", "cy", "r"))
+                marks.append(Box(cx - r, cy - r, cx + r, cy + r))
+            elif shape.tag == f"{SVG}rect":
+                x, y, w, h = (float(shape.get(a)) for a in ("x", "y", "width", "height"))
+                marks.append(Box(x, y, x + w, y + h))
+            elif shape.tag == f"{SVG}polygon":
+                xs, ys = zip(*(map(float, p.split(",")) for p in shape.get("points").split()), strict=True)
+                marks.append(Box(min(xs), min(ys), max(xs), max(ys)))
+    return Box(0, 0, width, height), labels, marks
+
+
+def crowded_series() -> Series:
+    """35 years of zig-zag figures: three units (two in one year), two revisions side by side, a year not found."""
+    rows, earlier = [], []
+    for i, year in enumerate(range(1990, 2025)):
+        unit = "applications" if year < 2005 else ("incidents" if year < 2015 else "singular-uses")
+        if year == 2000:
+            rows.append(row(fiscal_year=year, unit=unit, value=None, note_en="not found", note_es="no encontrada"))
+            continue
+        value = 500 + (i % 4) * 35 + i * 6
+        if year in (2010, 2011):
+            earlier.append(row(fiscal_year=year, unit=unit, value=value + 9))
+            rows.append(row(fiscal_year=year, unit=unit, value=value, revised_from=value + 9))
+        else:
+            rows.append(row(fiscal_year=year, unit=unit, value=value))
+    rows.append(row(fiscal_year=2015, unit="incidents", value=505))
+    return Series(
+        metric="uof-total", rows=tuple(rows + earlier), current=tuple(rows),
+        unit_changes=tuple(find_unit_changes(rows)), revisions=tuple(find_revisions(rows + earlier)),
+    )
+
+
+def shipped_and_crowded_charts() -> list:
+    """Every shipped series and the crowded one, as test parameters named by metric."""
+    shipped = [pytest.param(s, id=s.metric) for s in all_series(load_content([]))]
+    return [*shipped, pytest.param(crowded_series(), id="crowded")]
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("series", shipped_and_crowded_charts())
+def test_chart_labels_fit_and_never_overlap_a_label_or_a_point(series, lang):
+    """No two labels of a chart overlap, no label covers a point or an earlier (hollow) figure, and every
+    label lies inside the chart, at the width the chart is drawn for, in both languages."""
+    view, labels, marks = chart_boxes(render_chart(series, lang))
+    assert len(labels) > 10 and marks
+    for i, (text, box) in enumerate(labels):
+        assert box.inside(view), f"{text!r} sticks out of the chart: {box}"
+        for other_text, other in labels[i + 1:]:
+            assert not box.hits(other, gap=2), f"{text!r} overlaps {other_text!r}"
+        for mark in marks:
+            assert not box.hits(mark, gap=1), f"{text!r} covers a point at {mark}"
+
+
+def test_crowded_chart_leaves_out_labels_but_never_a_figure(content):
+    """Where points are too close for every label, some value labels are left out, yet every point
+    keeps its figure as a tooltip, each revision keeps its label, and the table lists every figure."""
+    series = crowded_series()
+    svg = render_chart(series, "en")
+    root = ET.fromstring(svg)
+    points = [g for g in root.iter(f"{SVG}g") if g.get("class") == "kit-stat-point"]
+    charted = [r for r in series.current if r.value is not None]
+    assert len(points) == len(charted) == 35
+    shown = [t for t in root.iter(f"{SVG}text") if t.get("class") == "kit-stat-value"]
+    assert 10 < len(shown) < len(points), "the crowded chart should label some points, not all"
+    for group, figure in zip(points, sorted(charted, key=lambda r: (series.units.index(r.unit), r.fiscal_year)),
+                             strict=True):
+        assert group.find(f"{SVG}title").text.startswith(f"FY{figure.fiscal_year}: {figure.value:,}")
+    revision_labels = [t.text for t in root.iter(f"{SVG}text") if t.get("class") == "kit-stat-revision-label"]
+    earlier = [f"{r.earlier:,}" for r in series.revisions]
+    assert len(revision_labels) == 2 and all(t.endswith(e) for t, e in zip(revision_labels, earlier, strict=True))
+    table = render_table(series, content, "en")
+    assert all(f">{figure.value:,}<" in table for figure in charted)
+
+
+def test_revised_points_keep_both_figures_readable(content):
+    """FY2012 firearms (58 revised to 55) and FY2015 all uses (768 to 756): the new figure and the
+    revision label are both drawn, beside their points, not under the hollow earlier figure."""
+    for metric, year, new, earlier in (("uof-firearm", 2012, "55", "58"), ("uof-total", 2015, "756", "768")):
+        svg = render_chart(build_series(content, metric), "es")
+        root = ET.fromstring(svg)
+        (revision,) = [g for g in root.iter(f"{SVG}g") if g.get("data-year") == str(year)
+                       and g.get("class") == "kit-stat-revision"]
+        circle = revision.find(f"{SVG}circle")
+        cx, cy = float(circle.get("cx")), float(circle.get("cy"))
+        label = revision.find(f"{SVG}text")
+        assert label.text == f"corregida; antes {earlier}"
+        box = label_box(float(label.get("x")), float(label.get("y")), label.text, float(label.get("font-size")),
+                        label.get("text-anchor"))
+        leader = revision.find(f"{SVG}line[@stroke-width='1']")
+        near = min(abs(box.x0 - cx), abs(box.x1 - cx)) < 40 and min(abs(box.y0 - cy), abs(box.y1 - cy)) < 40
+        assert near and (leader is None or abs(float(leader.get("x1")) - cx) < 9), "label beside its circle"
+        (point,) = [g for g in root.iter(f"{SVG}g") if g.get("class") == "kit-stat-point"
+                    and g.get("data-year") == str(year)]
+        assert point.find(f"{SVG}text").text == new
