@@ -91,7 +91,7 @@ def reason_text(reason: Reason, content: Content, lang: str) -> str:
     elif kind == "partners":
         items = _names("partners", reason.items, content, lang)
     elif kind == "audiences":
-        items = [_t(f"planner.audience.{a}", lang) for a in reason.items]
+        items = [_t(f"audience.{a}", lang) for a in reason.items]
     elif kind in ("at-place", "near-place"):
         items = _names("places", reason.items, content, lang)
     else:
@@ -207,7 +207,7 @@ def render_plan(plan: Plan, content: Content, lang: str) -> str:
     """
     request, t = plan.request, (lambda key, **v: _t(key, lang, **v))
     goals = ", ".join(t(f"practice.goal.{g}") for g in request.goals)
-    audiences = ", ".join(t(f"planner.audience.{a}") for a in request.audiences)
+    audiences = ", ".join(t(f"audience.{a}") for a in request.audiences)
     partners = ", ".join(_names("partners", request.partners, content, lang))
     out = [
         f"<h2>{escape(t('planner.plan.title'))}</h2>",
@@ -396,7 +396,7 @@ def render_plan_markdown(plan: Plan, content: Content, lang: str) -> str:
         "response": [
             (t("planner.q.partners"), ", ".join(_names("partners", request.partners, content, lang))
              or t("planner.unanswered")),
-            (t("planner.q.audiences"), ", ".join(t(f"planner.audience.{a}") for a in request.audiences)
+            (t("planner.q.audiences"), ", ".join(t(f"audience.{a}") for a in request.audiences)
              or t("planner.unanswered")),
         ],
         "assessment": [

@@ -31,15 +31,31 @@ def render_ratings(practice: Practice, content: Content, lang: str) -> str:
     )
 
 
-def render_practice(practice: Practice, content: Content, lang: str) -> str:
-    """Return everything about one practice, for the catalog's detail view and the sheet."""
+def render_practice(practice: Practice, content: Content, lang: str, links: bool = False) -> str:
+    """Return everything about one practice, for the catalog's detail view and the sheet.
+
+    Parameters
+    ----------
+    links:
+        Link the related scenarios, policy questions and places to their apps (in the
+        catalog); the printable sheet, read away from the kit, names them as plain text.
+    """
 
     def items(texts) -> str:
         return "<ul>" + "".join(f"<li>{escape(x.get(lang))}</li>" for x in texts) + "</ul>"
 
     partners = ", ".join(content.records["partners"][p].name.get(lang) for p in practice.partners)
-    scenarios = ", ".join(content.records["scenarios"][s].title.get(lang) for s in practice.scenarios)
-    dimensions = ", ".join(content.dimensions[d].label.get(lang) for d in practice.dimensions)
+    records = content.records
+    scenarios = _related(
+        [(records["scenarios"][s].title.get(lang), f"scenario-player.ipynb?lang={lang}&scenario={s}")
+         for s in practice.scenarios], links)
+    dimensions = _related(
+        [(content.dimensions[d].label.get(lang), f"policy-comparison.ipynb?lang={lang}&dimension={d}")
+         for d in practice.dimensions], links)
+    places = _related(
+        [(records["places"][p].name.get(lang), f"border-map.ipynb?lang={lang}&place={p}") for p in practice.places],
+        links,
+    )
     avoid = f"<p class='kit-error' role='note'>{escape(_t('practice.avoid', lang))}</p>" if practice.avoid else ""
     sections = [
         ("practice.problem", f"<p>{escape(practice.problem.get(lang))}</p>"),
@@ -53,11 +69,12 @@ def render_practice(practice: Practice, content: Content, lang: str) -> str:
         ("practice.moderators", f"<p>{escape(practice.moderators.get(lang))}</p>"),
     ]
     body = "".join(f"<h4>{escape(_t(k, lang))}</h4>{html}" for k, html in sections)
-    related = ""
-    if scenarios:
-        related += f"<p><strong>{escape(_t('practice.scenarios', lang))}:</strong> {escape(scenarios)}</p>"
-    if dimensions:
-        related += f"<p><strong>{escape(_t('practice.dimensions', lang))}:</strong> {escape(dimensions)}</p>"
+    related = "".join(
+        f"<p class='kit-related'><strong>{escape(_t(key, lang))}:</strong> {html}</p>"
+        for key, html in (("practice.scenarios", scenarios), ("practice.dimensions", dimensions),
+                          ("practice.places", places))
+        if html
+    )
     sources = "<ul>" + "".join(f"<li>{citation_html(c, content, lang)}</li>" for c in practice.sources) + "</ul>"
     return (
         f"<div class='kit-practice'><h3>{escape(practice.name.get(lang))}</h3>{avoid}"
@@ -65,6 +82,13 @@ def render_practice(practice: Practice, content: Content, lang: str) -> str:
         f"<h4>{escape(_t('practice.sources', lang))}</h4>{sources}"
         f"<p class='kit-note'>{escape(_t('practice.reviewed', lang, date=practice.last_reviewed))}</p></div>"
     )
+
+
+def _related(named: list[tuple[str, str]], links: bool) -> str:
+    """Names joined by commas, each linked to its app when ``links`` (addresses are escaped)."""
+    if links:
+        return ", ".join(f'<a href="{escape(href)}">{escape(name)}</a>' for name, href in named)
+    return escape(", ".join(name for name, _href in named))
 
 
 def render_practice_sheet(practice: Practice, content: Content, lang: str) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Sequence
 
 from kit.content import Content
-from kit.model import Practice
+from kit.model import AudienceGroup, Practice
 
 RATING_ORDER = ("effective", "promising", "inconclusive", "no-effects", "harmful", "not-rated")
 """Ratings from the strongest favourable evidence to none."""
@@ -25,13 +26,17 @@ def filter_practices(
     rating: str = "",
     kind: str = "",
     query: str = "",
+    audience: str = "",
+    language: str = "",
 ) -> list[Practice]:
     """Return the practices that match every filter given ('' means any), best evidence first.
 
     Parameters
     ----------
-    goal, partner, rating, kind:
-        A goal, partner id, rating (any outcome) or kind to require.
+    goal, partner, rating, kind, audience:
+        A goal, partner id, rating (any outcome), kind or audience group to require.
+    language:
+        ``"en"`` or ``"es"``: keep practices with at least one source in that language.
     query:
         Words that must all appear in the practice's name, problem, mechanism or audience
         (in ``lang``; case-insensitive).
@@ -47,6 +52,10 @@ def filter_practices(
             continue
         if kind and practice.kind != kind:
             continue
+        if audience and audience not in practice.audiences:
+            continue
+        if language and not any(language in content.sources[c.source].language for c in practice.sources):
+            continue
         text = " ".join(
             [practice.name.get(lang), practice.problem.get(lang), practice.mechanism.get(lang)]
             + [a.get(lang) for a in practice.audience]
@@ -55,6 +64,12 @@ def filter_practices(
             continue
         found.append(practice)
     return sorted(found, key=lambda p: (p.avoid, RATING_ORDER.index(best_rating(p)), p.name.get(lang)))
+
+
+def audiences(content: Content) -> Sequence[str]:
+    """Return the audience groups used by any practice, in the model's order."""
+    used = {a for p in content.records["practices"].values() for a in p.audiences}
+    return [a for a in typing.get_args(AudienceGroup) if a in used]
 
 
 def goals(content: Content) -> Sequence[str]:

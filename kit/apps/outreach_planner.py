@@ -334,7 +334,7 @@ class OutreachPlanner(KitApp):
         for g, box in self._goals.items():
             box.description = t(f"practice.goal.{g}")
         for a, box in self._audiences.items():
-            box.description = t(f"planner.audience.{a}")
+            box.description = t(f"audience.{a}")
         for p, box in self._partners.items():
             box.description = self.content.records["partners"][p].name.get(lang)
         for p, box in self._include.items():

@@ -10,6 +10,7 @@ from kit.apps.base import KitApp
 from kit.cells import get_cell
 from kit.export import rows_to_csv
 from kit.html import download_link, escape
+from kit.i18n import query_parameters
 from kit.policies import coverage, lineages, side_by_side_rows, timeline, un_benchmark, what_changed
 from kit.policy_views import (
     code_class,
@@ -30,7 +31,8 @@ DEFAULT_INSTRUMENTS = ("cbp-hb-4500-01c-2014", "dhs-ps-044-05-rev01-2023", "lnuf
 class PolicyExplorer(KitApp):
     """Compare use-of-force instruments: matrix, side by side, changes, UN benchmark, timeline.
 
-    Build it with :meth:`PolicyExplorer.from_content` and show :attr:`widget`.
+    Build it with :meth:`PolicyExplorer.from_content` and show :attr:`widget`; ``?dimension=<id>``
+    shows that question for every instrument.
     """
 
     name = "policies"
@@ -52,6 +54,9 @@ class PolicyExplorer(KitApp):
             self._dimensions.observe(self._safe(self._on_change), names="value")
             self._view.observe(self._safe(self._on_change), names="value")
             self._pair.observe(self._safe(self._on_change), names="value")
+            wanted = query_parameters().get("dimension", "")
+            if wanted in content.dimensions:
+                self.select(dimensions=(wanted,))
 
     # --- state ------------------------------------------------------------------------------
 

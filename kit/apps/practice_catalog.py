@@ -9,8 +9,9 @@ import ipywidgets as widgets
 from kit.apps.base import KitApp
 from kit.html import download_link, escape
 from kit.i18n import query_parameters
+from kit.model import LANGUAGES
 from kit.practice_views import render_practice, render_practice_sheet
-from kit.practices import RATING_ORDER, best_rating, filter_practices, goals
+from kit.practices import RATING_ORDER, audiences, best_rating, filter_practices, goals
 
 KINDS = ("council-initiative", "program", "practice")
 
@@ -31,8 +32,10 @@ class PracticeCatalog(KitApp):
         self._partner = widgets.Dropdown().add_class("kit-filter-partner")
         self._rating = widgets.Dropdown().add_class("kit-filter-rating")
         self._kind = widgets.Dropdown().add_class("kit-filter-kind")
+        self._audience = widgets.Dropdown().add_class("kit-filter-audience")
+        self._source_language = widgets.Dropdown().add_class("kit-filter-language")
         self._query = widgets.Text(continuous_update=False).add_class("kit-search")
-        for control in (self._goal, self._partner, self._rating, self._kind, self._query):
+        for control in self._controls():
             control.style.description_width = "initial"
         if content is not None:
             wanted = query_parameters().get("practice", "")
@@ -40,8 +43,11 @@ class PracticeCatalog(KitApp):
                 self.selected = wanted
         super().__init__(content, lang, errors)
         if content is not None:
-            for control in (self._goal, self._partner, self._rating, self._kind, self._query):
+            for control in self._controls():
                 control.observe(self._safe(self._on_filter), names="value")
+
+    def _controls(self) -> tuple[widgets.Widget, ...]:
+        return (self._goal, self._partner, self._rating, self._kind, self._audience, self._source_language, self._query)
 
     def open(self, practice_id: str) -> None:
         """Show one practice's detail (what a click on its button does)."""
@@ -49,7 +55,7 @@ class PracticeCatalog(KitApp):
         self._refresh()
 
     def filter(self, **values: str) -> None:
-        """Set filters by name: goal, partner, rating, kind, query."""
+        """Set filters by name: goal, partner, rating, kind, audience, source_language, query."""
         for name, value in values.items():
             getattr(self, f"_{name}").value = value
 
@@ -71,6 +77,12 @@ class PracticeCatalog(KitApp):
                 ),
                 (self._rating, [(t(f"practice.rating.{r}"), r) for r in RATING_ORDER], "practice.rating"),
                 (self._kind, [(t(f"practice.kind.{k}"), k) for k in KINDS], "practice.kind"),
+                (self._audience, [(t(f"audience.{a}"), a) for a in audiences(content)], "practice.audience.filter"),
+                (
+                    self._source_language,
+                    [(t(f"practice.language.{code}"), code) for code in LANGUAGES],
+                    "practice.language",
+                ),
             ):
                 value = control.value or ""
                 control.options = [any_, *options]
@@ -92,11 +104,13 @@ class PracticeCatalog(KitApp):
             self._rating.value,
             self._kind.value,
             self._query.value,
+            self._audience.value,
+            self._source_language.value,
         )
         head = widgets.HTML(
             f"<h1>{escape(self.t('practice.title'))}</h1><p>{escape(self.t('practice.intro'))}</p>"
         ).add_class("kit-intro")
-        filters = widgets.HBox([self._goal, self._partner, self._rating, self._kind, self._query])
+        filters = widgets.HBox(list(self._controls()))
         filters.layout.flex_flow = "row wrap"
         count = widgets.HTML(
             f"<p role='status' class='kit-note'>{escape(self.t('practice.count', count=len(found)))}</p>"
@@ -122,7 +136,7 @@ class PracticeCatalog(KitApp):
                 self.t("practice.export"),
             )
             body.append(
-                widgets.HTML(render_practice(practice, self.content, lang) + f"<p>{sheet}</p>").add_class(
+                widgets.HTML(render_practice(practice, self.content, lang, links=True) + f"<p>{sheet}</p>").add_class(
                     "kit-practice-detail"
                 )
             )

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from kit.apps.base import KitApp
 from kit.html import escape
+from kit.i18n import query_parameters
 from kit.model import Scenario
 from kit.resume import ResumeStore
 from kit.scenario_views import render_debrief, render_feedback, render_map
@@ -23,7 +24,7 @@ class ScenarioPlayer(KitApp):
     """Play branching scenarios with consequence and coaching feedback and a debrief.
 
     Build it with :meth:`ScenarioPlayer.from_content` and show :attr:`widget`. Progress is
-    saved after every step under the browser's key, so a reload resumes.
+    saved after every step under the browser's key, so a reload resumes; ``?scenario=<id>`` picks one.
 
     Parameters
     ----------
@@ -56,6 +57,9 @@ class ScenarioPlayer(KitApp):
             self._mode.observe(self._safe(lambda _c: self._refresh()), names="value")
             self._show_map.observe(self._safe(lambda _c: self._refresh()), names="value")
             self._resume_last()
+            wanted = query_parameters().get("scenario", "")
+            if wanted in self.scenarios:
+                self._picker.value = wanted
 
     # --- state ------------------------------------------------------------------------------
 

@@ -263,7 +263,7 @@ def test_every_planner_key_exists_in_both_languages():
     keys = (
         [f"practice.goal.{g}" for g in GOALS]
         + [f"planner.measure.goal.{g}" for g in GOALS]
-        + [f"planner.audience.{a}" for a in AUDIENCES]
+        + [f"audience.{a}" for a in AUDIENCES]
         + [f"planner.sara.{s}{suffix}" for s in SARA_STEPS for suffix in ("", ".about")]
         + [f"planner.phase.{p}{suffix}" for p, _ in PHASES for suffix in ("", ".do")]
         + [f"planner.measure.process.{m}" for m in PROCESS_MEASURES]

@@ -6,7 +6,7 @@ import pytest
 
 from kit.apps import PracticeCatalog
 from kit.content import load_content
-from kit.practice_views import render_practice_sheet
+from kit.practice_views import render_practice, render_practice_sheet
 from kit.practices import best_rating, filter_practices
 
 
@@ -54,3 +54,27 @@ def test_practice_sheet_is_standalone(content):
     html = render_practice_sheet(practice, content, "es")
     assert html.startswith('<!DOCTYPE html><html lang="es">') and "<script" not in html
     assert "Evítela" in html
+
+
+def test_catalog_filters_by_audience_and_by_the_language_of_the_sources(content):
+    """Audience keeps practices for that group; 'sources in Spanish' keeps those with a Spanish source."""
+    youth = filter_practices(content, "en", audience="youth")
+    assert youth and all("youth" in p.audiences for p in youth)
+    spanish = filter_practices(content, "en", language="es")
+    assert spanish and all(any("es" in content.sources[c.source].language for c in p.sources) for p in spanish)
+    assert len(spanish) < len(filter_practices(content, "en"))
+    app = PracticeCatalog(content, "es")
+    app.filter(audience="youth", source_language="es")
+    listed = [w for w in app._body.children if "kit-practice-list" in w._dom_classes][0].children
+    assert len(listed) == len([p for p in youth if p in spanish])
+
+
+def test_practice_detail_links_related_apps_but_the_sheet_does_not(content):
+    """In the catalog, related scenarios, questions and places link to their apps; the sheet names them."""
+    practice = next(p for p in content.records["practices"].values() if p.scenarios and p.places)
+    detail = render_practice(practice, content, "es", links=True)
+    assert f'href="scenario-player.ipynb?lang=es&amp;scenario={practice.scenarios[0]}"' in detail
+    assert f'href="border-map.ipynb?lang=es&amp;place={practice.places[0]}"' in detail
+    sheet = render_practice_sheet(practice, content, "es")
+    assert "scenario-player.ipynb" not in sheet
+    assert content.records["scenarios"][practice.scenarios[0]].title.es in sheet
