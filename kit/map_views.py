@@ -135,9 +135,13 @@ def render_place_detail(place: Place, content: Content, lang: str) -> str:
     if not linked.direct and not linked.in_sector:
         sections = [f"<h3>{escape(t('map.detail.practices'))}</h3><p>{escape(t('map.detail.practices.none'))}</p>"]
     sources = "".join(f"<li>{citation_html(c, content, lang)}</li>" for c in place.sources)
+    plan = (
+        f'<p><a class="kit-plan-here" href="outreach-planner.ipynb?lang={lang}&amp;place={escape(place.id)}">'
+        f"{escape(t('map.detail.plan'))}</a></p>"
+    )
     return (
         f'<h2 class="kit-place-name">{escape(place.name.get(lang))}</h2>'
-        f'<table class="kit-facts"><tbody>{facts}</tbody></table>{notes}{"".join(sections)}'
+        f'<table class="kit-facts"><tbody>{facts}</tbody></table>{notes}{"".join(sections)}{plan}'
         f"<h3>{escape(t('map.detail.sources'))}</h3><ul>{sources}</ul>"
     )
 

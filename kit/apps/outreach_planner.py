@@ -12,6 +12,7 @@ import ipywidgets as widgets
 
 from kit.apps.base import KitApp
 from kit.html import citation_html, download_link, escape
+from kit.i18n import query_parameters
 from kit.paths import data_dir
 from kit.planner import (
     AUDIENCES,
@@ -95,6 +96,10 @@ class OutreachPlanner(KitApp):
             self._step.observe(self._safe(self._on_step), names="value")
             self._restore()
         self._updating = False
+        if content is not None:
+            wanted = query_parameters().get("place", "")
+            if wanted in content.records["places"] and self._place.value != wanted:
+                self._place.value = wanted  # a link from the border map: saved like any answer
 
     @staticmethod
     def _checkbox(css_class: str) -> widgets.Checkbox:

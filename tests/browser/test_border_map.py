@@ -58,3 +58,14 @@ def test_a_link_with_a_place_opens_it_and_its_practices_open_in_the_catalog(kit_
     practice = page.locator(".kit-app-practices .kit-practice-detail")
     expect(practice).to_contain_text(name, timeout=TIMEOUT)
     page.requests.assert_all_local()
+
+
+def test_a_place_opens_the_planner_with_that_place_chosen(kit_server, page):
+    """The place detail's planner link opens the SARA planner with the place already chosen."""
+    page.goto(app_url(kit_server, "border-map.ipynb", lang="en", place="sector-tucson"))
+    detail = page.locator(".kit-app-border-map .kit-place-detail")
+    expect(detail.locator("h2")).to_contain_text("Tucson", timeout=TIMEOUT)
+    detail.locator("a.kit-plan-here").click()
+    chosen = page.locator(".kit-app-planner .kit-planner-place select option:checked")
+    expect(chosen).to_contain_text("Tucson", timeout=TIMEOUT)
+    page.requests.assert_all_local()
