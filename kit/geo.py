@@ -90,6 +90,15 @@ def _line(points: Any, frame: dict[str, float], where: str) -> tuple[Point, ...]
     return tuple(line)
 
 
+REGIONS: dict[str, tuple[float, float, float, float]] = {
+    "border": (-118.6, -94.2, 24.6, 34.4),
+    "california-arizona": (-118.2, -108.6, 30.6, 33.4),
+    "new-mexico-west-texas": (-109.4, -100.2, 28.6, 32.4),
+    "lower-rio-grande": (-101.2, -96.8, 25.5, 29.2),
+}
+"""Areas the map can zoom to, as ``(west, east, south, north)``; ``border`` is the whole frame."""
+
+
 @dataclass(frozen=True)
 class Projection:
     """Equirectangular projection of the frame onto a ``width`` × ``height`` drawing."""
@@ -112,7 +121,18 @@ class Projection:
         middle = math.radians((self.frame["north"] + self.frame["south"]) / 2)
         return (lon - self.frame["west"]) * math.cos(middle) * self._scale, (self.frame["north"] - lat) * self._scale
 
-    def percent(self, lon: float, lat: float) -> tuple[float, float]:
-        """Return a point's position as percentages of the drawing's width and height."""
+    def view_box(self, region: tuple[float, float, float, float] | None = None) -> tuple[float, float, float, float]:
+        """Return ``(x, y, width, height)`` of an area in drawing units (default: the whole frame)."""
+        if region is None:
+            return 0.0, 0.0, self.width, self.height
+        west, east, south, north = region
+        (x0, y0), (x1, y1) = self.xy(west, north), self.xy(east, south)
+        return x0, y0, x1 - x0, y1 - y0
+
+    def percent(
+        self, lon: float, lat: float, region: tuple[float, float, float, float] | None = None
+    ) -> tuple[float, float]:
+        """Return a point's position as percentages of an area's width and height (default: the frame)."""
         x, y = self.xy(lon, lat)
-        return 100 * x / self.width, 100 * y / self.height
+        x0, y0, width, height = self.view_box(region)
+        return 100 * (x - x0) / width, 100 * (y - y0) / height

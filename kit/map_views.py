@@ -8,7 +8,7 @@ place detail carry the same facts as text, for screen readers and for print.
 from __future__ import annotations
 
 from kit.content import Content
-from kit.geo import Geodata, Projection
+from kit.geo import REGIONS, Geodata, Projection
 from kit.html import citation_html, escape
 from kit.i18n import translate
 from kit.model import Place
@@ -17,10 +17,10 @@ from kit.practices import best_rating
 
 # Label positions (lon, lat) for the country and sea names: cartographic placement, not data.
 _LABELS = (
-    ("map.label.us", -106.0, 33.4, "kit-map-country", "middle"),
-    ("map.label.mx", -104.0, 27.2, "kit-map-country", "middle"),
-    ("map.label.pacific", -116.6, 28.0, "kit-map-sea", "middle"),
-    ("map.label.gulf", -94.4, 26.6, "kit-map-sea", "end"),
+    ("map.label.us", -106.0, 33.4, "kit-map-country", "middle", 18),
+    ("map.label.mx", -104.0, 27.2, "kit-map-country", "middle", 18),
+    ("map.label.pacific", -116.6, 28.0, "kit-map-sea", "middle", 15),
+    ("map.label.gulf", -94.4, 26.6, "kit-map-sea", "end", 15),
 )
 
 
@@ -29,7 +29,9 @@ def _path(points, projection: Projection, close: bool) -> str:
     return f"M{coords}{' Z' if close else ''}"
 
 
-def render_map_svg(geodata: Geodata, content: Content, lang: str, kinds: tuple[str, ...] = PLACE_KINDS) -> str:
+def render_map_svg(
+    geodata: Geodata, content: Content, lang: str, kinds: tuple[str, ...] = PLACE_KINDS, region: str = "border"
+) -> str:
     """Return the base map as an accessible inline SVG (the markers are drawn over it).
 
     Parameters
@@ -42,33 +44,47 @@ def render_map_svg(geodata: Geodata, content: Content, lang: str, kinds: tuple[s
         ``"en"`` or ``"es"``.
     kinds:
         The kinds of place shown, for the description.
+    region:
+        The area shown, a key of :data:`kit.geo.REGIONS` (lines keep their width when zoomed).
     """
     projection = Projection(geodata.frame)
+    area = REGIONS[region]
+    x0, y0, width, height = projection.view_box(area)
+    zoom = projection.width / width
     t = lambda key, **v: translate(key, lang, **v)  # noqa: E731 - local shorthand
-    counts = {k: len(places_west_to_east(content, (k,))) for k in kinds}
+    counts = {k: len([p for p in places_west_to_east(content, (k,)) if in_region(p, region)]) for k in kinds}
     shown = ", ".join(t(f"map.count.{k}", count=n) for k, n in counts.items()) or t("map.count.none")
     land = "".join(
-        f'<path class="kit-map-land kit-map-land-{country}" d="{_path(part, projection, True)}"/>'
+        f'<path class="kit-map-land kit-map-land-{country}" vector-effect="non-scaling-stroke" '
+        f'd="{_path(part, projection, True)}"/>'
         for country in ("us", "mx")
         for part in geodata.land[country]
     )
     boundary = "".join(
-        f'<path class="kit-map-boundary" d="{_path(line, projection, False)}"/>' for line in geodata.boundary
+        f'<path class="kit-map-boundary" vector-effect="non-scaling-stroke" d="{_path(line, projection, False)}"/>'
+        for line in geodata.boundary
     )
     labels = "".join(
-        f'<text class="{css}" x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}">{escape(t(key))}</text>'
-        for key, lon, lat, css, anchor in _LABELS
+        f'<text class="{css}" x="{x:.0f}" y="{y:.0f}" text-anchor="{anchor}" '
+        f'style="font-size: {size / zoom:.1f}px">{escape(t(key))}</text>'
+        for key, lon, lat, css, anchor, size in _LABELS
         for x, y in [projection.xy(lon, lat)]
     )
-    width, height = projection.width, projection.height
+    area_name = t(f"map.region.{region}")
     return (
-        f'<svg class="kit-map-svg" viewBox="0 0 {width:.0f} {height:.0f}" role="img" '
+        f'<svg class="kit-map-svg" viewBox="{x0:.1f} {y0:.1f} {width:.1f} {height:.1f}" role="img" '
         f'aria-labelledby="kit-map-title kit-map-desc" preserveAspectRatio="xMidYMid meet">'
-        f'<title id="kit-map-title">{escape(t("map.svg.title"))}</title>'
+        f'<title id="kit-map-title">{escape(t("map.svg.title"))} — {escape(area_name)}</title>'
         f'<desc id="kit-map-desc">{escape(t("map.svg.desc", shown=shown))}</desc>'
-        f'<rect class="kit-map-sea-fill" x="0" y="0" width="{width:.0f}" height="{height:.0f}"/>'
+        f'<rect class="kit-map-sea-fill" x="0" y="0" width="{projection.width:.0f}" height="{projection.height:.0f}"/>'
         f"{land}{boundary}{labels}</svg>"
     )
+
+
+def in_region(place: Place, region: str) -> bool:
+    """Return whether a place lies inside an area of :data:`kit.geo.REGIONS`."""
+    west, east, south, north = REGIONS[region]
+    return west <= place.coordinates.lon <= east and south <= place.coordinates.lat <= north
 
 
 def marker_label(place: Place, content: Content, lang: str) -> str:
@@ -128,12 +144,11 @@ def render_place_detail(place: Place, content: Content, lang: str) -> str:
     facts = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in rows)
     notes = f"<p>{escape(place.notes.get(lang))}</p>" if place.notes else ""
     linked = practices_for_place(content, place.id)
+    none = f"<h3>{escape(t('map.detail.practices'))}</h3><p>{escape(t('map.detail.practices.none'))}</p>"
     sections = [
-        _practice_list(t("map.detail.practices"), linked.direct, content, lang),
+        _practice_list(t("map.detail.practices"), linked.direct, content, lang) if linked.direct else none,
         _practice_list(t("map.detail.practices.sector"), linked.in_sector, content, lang) if linked.in_sector else "",
     ]
-    if not linked.direct and not linked.in_sector:
-        sections = [f"<h3>{escape(t('map.detail.practices'))}</h3><p>{escape(t('map.detail.practices.none'))}</p>"]
     sources = "".join(f"<li>{citation_html(c, content, lang)}</li>" for c in place.sources)
     plan = (
         f'<p><a class="kit-plan-here" href="outreach-planner.ipynb?lang={lang}&amp;place={escape(place.id)}">'
@@ -159,14 +174,16 @@ def _practice_list(title: str, practices, content: Content, lang: str) -> str:
     return f"<h3>{escape(title)}</h3><ul>{''.join(items)}</ul>"
 
 
-def render_places_table(content: Content, lang: str, kinds: tuple[str, ...] = PLACE_KINDS) -> str:
+def render_places_table(
+    content: Content, lang: str, kinds: tuple[str, ...] = PLACE_KINDS, region: str = "border"
+) -> str:
     """Return every shown place as a table (the map's text version), west to east by kind."""
     t = lambda key, **v: translate(key, lang, **v)  # noqa: E731 - local shorthand
     places = content.records["places"]
     columns = ("name", "kind", "city", "sister", "sector", "coordinates", "sources")
     head = "".join(f'<th scope="col">{escape(t(f"map.table.{c}"))}</th>' for c in columns)
     rows = []
-    for place in places_west_to_east(content, kinds):
+    for place in (p for p in places_west_to_east(content, kinds) if in_region(p, region)):
         sector = places[place.sector].name.get(lang) if place.sector in places else ""
         sources = "<br>".join(citation_html(c, content, lang) for c in place.sources)
         rows.append(

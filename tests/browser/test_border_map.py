@@ -69,3 +69,16 @@ def test_a_place_opens_the_planner_with_that_place_chosen(kit_server, page):
     chosen = page.locator(".kit-app-planner .kit-planner-place select option:checked")
     expect(chosen).to_contain_text("Tucson", timeout=TIMEOUT)
     page.requests.assert_all_local()
+
+
+def test_zoom_to_the_lower_rio_grande_and_pick_a_crowded_port(kit_server, page):
+    """In Spanish: zoom to the lower Rio Grande; western markers hide; a port there is clickable."""
+    page.goto(app_url(kit_server, "border-map.ipynb", lang="es"))
+    app = page.locator(".kit-app-border-map")
+    expect(app.locator("button.kit-marker").first).to_be_visible(timeout=TIMEOUT)
+    app.locator(".kit-region-picker select").select_option(label=translate("map.region.lower-rio-grande", "es"))
+    expect(app.locator("button.kit-marker-id-port-san-ysidro")).to_be_hidden()
+    app.locator("button.kit-marker-id-port-los-indios").click()
+    expect(app.locator(".kit-place-detail h2")).to_contain_text("Los Indios")
+    assert_accessible(page)
+    page.requests.assert_all_local()

@@ -146,3 +146,33 @@ def test_hiding_a_kind_hides_its_markers_rows_and_clears_its_selection(content):
     assert app._markers["port-tecate"].layout.display == "none"
     assert app._markers["sector-yuma"].layout.display is None
     assert "Tecate" not in body_html(app).split("kit-places-table")[1]
+
+
+def test_zooming_to_an_area_keeps_only_its_places_and_spreads_their_markers(content):
+    """The lower Rio Grande view hides western places, keeps Brownsville, and spreads the
+    markers that crowd the whole-border view."""
+    app = BorderMap(content, "en")
+    brownsville, hidalgo = app._markers["port-brownsville"], app._markers["port-hidalgo"]
+
+    def gap():
+        return abs(float(brownsville.layout.left[:-1]) - float(hidalgo.layout.left[:-1]))
+
+    whole = gap()
+    app.select("port-san-ysidro")
+    app.zoom("lower-rio-grande")
+    assert app.selected is None
+    assert app._markers["port-san-ysidro"].layout.display == "none" and brownsville.layout.display is None
+    assert gap() > 3 * whole
+    assert "San Ysidro" not in body_html(app).split("kit-places-table")[1]
+    assert "port-san-ysidro" not in [value for _label, value in app._picker.options]
+    svg = render_map_svg(load_geodata(), content, "es", region="lower-rio-grande")
+    assert "Río Bravo" in svg.split("</title>")[0]
+
+
+def test_a_place_without_its_own_practices_says_so_even_when_its_sector_has_some(content):
+    port = content.records["places"]["port-los-indios"]
+    linked = practices_for_place(content, port.id)
+    assert not linked.direct and linked.in_sector
+    html = render_place_detail(port, content, "en")
+    assert "No practice in the catalog is tied to this place" in html
+    assert "Practices in this place&#x27;s sector" in html
