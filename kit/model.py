@@ -506,6 +506,13 @@ class Place(Record):
             raise ValueError(f"council_count is for consulates only, not for a {self.kind}")
         return self
 
+    def cross_check(self, records):
+        sector = records.get("places", {}).get(self.sector) if self.sector else None
+        if sector is not None and sector.kind != "sector":
+            yield ("sector",), f"'{self.sector}' is a {sector.kind}, not a Border Patrol sector"
+        if self.sector and self.kind == "sector":
+            yield ("sector",), "a sector does not lie in another sector"
+
 
 class Partner(Record):
     """An agency or community group that takes part in outreach practices."""

@@ -60,16 +60,16 @@ def test_every_practice_names_its_audience_groups(content):
         assert len(set(practice.audiences)) == len(practice.audiences), practice.id
 
 
-def test_every_place_a_practice_links_is_a_cited_place(content):
-    """A practice links only existing places, and each of those places cites a source with a URL."""
+def test_practices_link_places_where_their_sources_put_them(content):
+    """Some practices are tied to places, and a practice tied to a port or consulate cites at least
+    one source beyond the place's own (the link is a claim about the practice, not the place)."""
     places = content.records["places"]
-    linked = {pid for p in content.records["practices"].values() for pid in p.places}
-    assert linked, "no practice links a place"
-    for pid in linked:
-        assert pid in places, pid
-        assert places[pid].sources, pid
-        for citation in places[pid].sources:
-            assert content.sources[citation.source].url.startswith(("https://", "http://")), (pid, citation.source)
+    linked = [p for p in content.records["practices"].values() if p.places]
+    assert len(linked) >= 5
+    for practice in linked:
+        own = {c.source for c in practice.sources}
+        from_places = {c.source for pid in practice.places for c in places[pid].sources}
+        assert own - from_places, practice.id
 
 
 def test_every_port_has_a_sister_city_and_a_cited_sector(content):
