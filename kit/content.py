@@ -15,6 +15,7 @@ import csv
 import datetime as dt
 import difflib
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -179,7 +180,7 @@ def _cache_path(roots: list[Path], strict: bool) -> Path | None:
     from kit.paths import data_dir
 
     digest = hashlib.sha256(f"v1 strict={strict}".encode())
-    for module in ("content.py", "model.py", "scenarios.py"):
+    for module in ("content.py", "model.py", "scenarios.py", "statistics.py"):
         digest.update(Path(__file__).with_name(module).read_bytes())
     for root in roots:
         if not root.exists():
@@ -323,13 +324,15 @@ def _parse_csv(path: Path, shown: str) -> tuple[list[tuple[int, dict[str, str]]]
     """Parse one CSV table into ``(line, {field: cell})`` rows, empty cells left out.
 
     The header must name fields of the tabular kind; a row's line is where it starts, so a
-    quoted cell spanning several lines does not shift the lines of the rows after it.
+    quoted cell spanning several lines does not shift the lines of the rows after it. Lines
+    end only at line breaks (``\n``, ``\r\n``, ``\r``): a form feed, U+2028 or another
+    character that ``str.splitlines`` would split on stays inside its cell.
     """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         return [], [ContentError(shown, 1, f"not UTF-8 text ({exc.reason})")]
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     errors: list[ContentError] = []
     rows: list[tuple[int, dict[str, str]]] = []
     allowed = list(KINDS[TABULAR_KIND].model_fields)

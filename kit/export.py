@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from kit.content import Content
@@ -131,9 +132,12 @@ def scenario_choice_rows(content: Content) -> list[Row]:
     return rows
 
 
-def statistic_rows(content: Content) -> list[Row]:
-    """Return one row per published statistic, with its source's title and address."""
-    from kit.statistics import statistic_rows as ordered_rows
+def statistic_export_rows(content: Content) -> list[Row]:
+    """Return one export row per published statistic, with its source's title (both languages) and address.
+
+    Rows come in the order of :func:`kit.statistics.statistic_rows`: by fiscal year, then release.
+    """
+    from kit.statistics import statistic_rows
 
     sources = content.sources
     return [
@@ -152,24 +156,28 @@ def statistic_rows(content: Content) -> list[Row]:
             "as_of": row.as_of or "",
             "source": row.source,
             "source_title": sources[row.source].title.en,
+            "source_title_es": sources[row.source].title.es,
             "source_url": sources[row.source].url,
             "locator": row.locator,
             "evidence": row.evidence.value,
             "note_en": row.note_en or "",
             "note_es": row.note_es or "",
         }
-        for row in ordered_rows(content)
+        for row in statistic_rows(content)
     ]
 
 
-def _documents(content: Content, kind: str) -> list[Row]:
-    """Return every record of a kind whole (nested), for JSON."""
+def record_documents(content: Content, kind: str) -> list[Row]:
+    """Return every record of a kind whole (nested, both languages), for JSON.
+
+    Parameters
+    ----------
+    content:
+        The loaded content.
+    kind:
+        A content kind, e.g. ``"scenarios"`` (see :data:`kit.model.KINDS`).
+    """
     return [record.model_dump(mode="json") for record in content.records[kind].values()]
-
-
-def scenario_documents(content: Content) -> list[Row]:
-    """Return every scenario whole (nested), for JSON."""
-    return [scenario.model_dump(mode="json") for scenario in content.records["scenarios"].values()]
 
 
 EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
@@ -179,15 +187,14 @@ EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
     "practices": practice_rows,
     "scenarios": scenario_choice_rows,
     "sources": source_rows,
-    "statistics": statistic_rows,
+    "statistics": statistic_export_rows,
 }
-JSON_EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
-    "places": lambda content: _documents(content, "places"),
-    "practices": lambda content: _documents(content, "practices"),
-    "scenarios": scenario_documents,
-}
-"""Kinds whose JSON export is richer than their CSV rows."""
 """Exportable kinds; each later content area adds its own."""
+
+JSON_EXPORTERS: dict[str, Callable[[Content], list[Row]]] = {
+    kind: partial(record_documents, kind=kind) for kind in ("places", "practices", "scenarios")
+}
+"""Kinds whose JSON export is richer than their CSV rows: each record whole."""
 
 FORMATS = ("csv", "json")
 

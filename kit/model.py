@@ -676,6 +676,26 @@ class StatisticRow(Record):
             return None
         return Text(en=self.note_en or "", es=self.note_es or "")
 
+    def cross_check(self, records):
+        """Yield a problem when ``sector`` names a place that is not a sector, or when the chart
+        would draw this row on top of an earlier row of the same series that it does not revise.
+
+        A collision is reported once, on the later of the two rows (in load order, so on a
+        trainer's pack rather than on the shipped row it meets), naming the earlier row's key.
+        """
+        from kit.statistics import chart_collision
+
+        place = records.get("places", {}).get(self.sector) if self.sector else None
+        if place is not None and place.kind != "sector":
+            yield ("sector",), f"'{self.sector}' is a {place.kind}, not a Border Patrol sector"
+        other = chart_collision(self, records.get("statistics", {}).values())
+        if other is not None:
+            yield ("value",), (
+                f"the chart would draw this figure and statistics '{other.key}' as the same point (same metric, "
+                "fiscal year, period, unit and scope) and neither revises the other: set 'revised_from' to the "
+                "figure this row replaces, or keep only one of the two rows"
+            )
+
     def strict_problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """Yield ``(location, message)`` for what ``kit check --strict`` also requires."""
         if (self.note_en or self.note_es) and not (self.note_en and self.note_es):

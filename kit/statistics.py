@@ -16,7 +16,11 @@ from kit.model import METRICS, StatisticCaveat, StatisticRow
 
 NOT_STATED = "unstated"
 CHART_SCOPES = ("nationwide", "southwest-border")
-"""Scopes drawn in a metric's chart; sector rows appear in its table only."""
+"""Scopes drawn in a metric's chart; sector rows appear in its table only.
+
+A chart draws one line per counting unit and scope: a nationwide figure and a southwest-border
+figure count different things, so they are never joined into one line, even in the same unit.
+"""
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,16 @@ class Series:
         """The units of the charted rows, in order of first appearance."""
         return tuple(dict.fromkeys(row.unit for row in self.current))
 
+    @property
+    def scopes(self) -> tuple[str, ...]:
+        """The scopes of the charted rows, in order of first appearance."""
+        return tuple(dict.fromkeys(row.scope for row in self.current))
+
+    @property
+    def lines(self) -> tuple[tuple[str, str], ...]:
+        """The chart's lines as ``(unit, scope)`` pairs, in order of first appearance."""
+        return tuple(dict.fromkeys((row.unit, row.scope) for row in self.current))
+
     def superseded(self) -> tuple[StatisticRow, ...]:
         """Rows a later figure replaced (shown hollow in the chart, kept in the table)."""
         return tuple(rev.earlier_row for rev in self.revisions if rev.earlier_row is not None)
@@ -117,6 +131,39 @@ def find_revisions(rows: Iterable[StatisticRow]) -> list[Revision]:
     return found
 
 
+def chart_key(row: StatisticRow) -> tuple:
+    """Return what places a row in a chart: metric, fiscal year, period, unit and scope."""
+    return (row.metric, row.fiscal_year, row.period, row.unit, row.scope)
+
+
+def chart_collision(row: StatisticRow, rows: Iterable[StatisticRow]) -> StatisticRow | None:
+    """Return an earlier row the chart would draw at the same point as ``row``, if there is one.
+
+    Two charted rows collide when they share :func:`chart_key` and neither is replaced by a
+    revision (directly or through a chain of them). Only rows before ``row`` in ``rows`` are
+    considered, so a collision is found once, from the later row.
+
+    Parameters
+    ----------
+    row:
+        A row of ``rows``.
+    rows:
+        Every row, in load order.
+    """
+    if row.scope not in CHART_SCOPES:
+        return None
+    same_year = [other for other in rows if (other.metric, other.fiscal_year) == (row.metric, row.fiscal_year)]
+    replaced = {id(rev.earlier_row) for rev in find_revisions(same_year) if rev.earlier_row is not None}
+    if id(row) in replaced:
+        return None
+    for other in same_year:
+        if other is row:
+            return None
+        if id(other) not in replaced and chart_key(other) == chart_key(row):
+            return other
+    return None
+
+
 def find_unit_changes(rows: Iterable[StatisticRow]) -> list[UnitChange]:
     """Return where the stated counting unit of a series changes, year by year.
 
@@ -149,6 +196,9 @@ def find_unit_changes(rows: Iterable[StatisticRow]) -> list[UnitChange]:
 def build_series(content: Content, metric: str) -> Series:
     """Return the series of one metric: rows, charted rows, unit changes and revisions.
 
+    Unit changes are found within each charted scope, so a metric with nationwide and
+    southwest-border figures in different units does not show a change where one scope ends.
+
     Parameters
     ----------
     content:
@@ -160,11 +210,17 @@ def build_series(content: Content, metric: str) -> Series:
     revisions = find_revisions(rows)
     replaced = {id(rev.earlier_row) for rev in revisions if rev.earlier_row is not None}
     current = tuple(row for row in rows if row.scope in CHART_SCOPES and id(row) not in replaced)
+    # Units are compared within a scope: a second scope in other units is another line, not a change.
+    changes = {
+        change: None
+        for scope in dict.fromkeys(row.scope for row in current)
+        for change in find_unit_changes(row for row in current if row.scope == scope)
+    }
     return Series(
         metric=metric,
         rows=tuple(rows),
         current=current,
-        unit_changes=tuple(find_unit_changes(current)),
+        unit_changes=tuple(sorted(changes, key=lambda change: change.fiscal_year)),
         revisions=tuple(revisions),
     )
 

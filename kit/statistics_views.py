@@ -3,10 +3,13 @@
 Pure functions from a :class:`kit.statistics.Series` to HTML strings. A chart marks where the
 counting unit changes (a dashed vertical rule with a label) and every revised figure (the
 earlier figure hollow, joined to the revision, labelled); years without a figure stay empty,
-never zero. Meaning never rests on colour alone: each unit has its own line pattern, point
-shape and label. Labels are placed so that none overlaps another or covers a point; a value
-label with no room is left out (the point keeps it as a tooltip). The table beside each chart
-holds every figure with its source.
+never zero. Meaning never rests on colour alone: each line has its own pattern, point shape
+and label. A chart draws one line per counting unit and scope (see
+:data:`kit.statistics.CHART_SCOPES`): figures for the whole of CBP and for the southwest
+border are never joined into one line, and the legend names the scope when there are two.
+Labels are placed so that none overlaps another or covers a point; a value label with no room
+is left out (the point keeps it as a tooltip). The table beside each chart holds every figure
+with its source.
 """
 
 from __future__ import annotations
@@ -197,6 +200,13 @@ def _units_text(units: tuple[str, ...], lang: str) -> str:
     return " + ".join(unit_label(u, lang) for u in units)
 
 
+def line_label(series: Series, unit: str, scope: str, lang: str) -> str:
+    """Return the name of one line of a chart: its unit, and its scope when the chart has more than one."""
+    if len(series.scopes) < 2:
+        return unit_label(unit, lang)
+    return _t("statistics.chart.line", lang, unit=unit_label(unit, lang), scope=_t(f"statistics.scope.{scope}", lang))
+
+
 def _nice_max(value: int) -> tuple[int, int]:
     """Return an axis maximum at or above ``value`` and the step between its gridlines."""
     value = max(value, 1)
@@ -279,6 +289,9 @@ def chart_description(series: Series, lang: str) -> str:
         )
     if series.missing_years:
         parts.append(_t("statistics.chart.missing.desc", lang, years=", ".join(map(str, series.missing_years))))
+    if len(series.scopes) > 1:
+        scopes = ", ".join(_t(f"statistics.scope.{scope}", lang) for scope in series.scopes)
+        parts.append(_t("statistics.chart.scopes.desc", lang, scopes=scopes))
     return " ".join(parts)
 
 
@@ -298,18 +311,34 @@ def _unit_change_flags(series: Series, x_of: Callable[[int], float], slot: float
     """Place each unit-change label in the first row above the plot where it meets no other label or rule.
 
     A label goes right of its rule, else left of it, else shifted along so that it stays inside the
-    chart with the rule meeting it from below.
+    chart with the rule meeting it from below. A rule runs down from its own label, so a label that
+    cannot avoid another change's rule is placed first, in a row above that label: the flags are laid
+    out in the series' order, in reverse and widest first, and the layout that crosses fewest rules
+    (then uses fewest rows) wins. The flags are returned in the series' order.
     """
-    flags: list[_Flag] = []
+    wanted = []
     for change in series.unit_changes:
         x = x_of(change.fiscal_year) - slot / 2
         text = _t("statistics.chart.unit-change", lang, units=_units_text(change.after, lang))
-        width = text_width(text, LABEL_SIZE, bold=True)
+        wanted.append((x, text, text_width(text, LABEL_SIZE, bold=True)))
+    indices = list(range(len(wanted)))
+    orders = (indices, indices[::-1], sorted(indices, key=lambda i: -wanted[i][2]))
+    layouts = [_flag_layout([wanted[i] for i in order]) for order in orders]
+    best = min(range(len(orders)), key=lambda k: (layouts[k][1], max((f.y for f in layouts[k][0]), default=0), k))
+    by_index = dict(zip(orders[best], layouts[best][0], strict=True))
+    return [by_index[i] for i in indices]
+
+
+def _flag_layout(wanted: list[tuple[float, str, float]]) -> tuple[list[_Flag], int]:
+    """Lay out unit-change labels ``(rule x, text, width)`` in this order; return them and how many cross a rule."""
+    flags: list[_Flag] = []
+    crossings = 0
+    for x, text, width in wanted:
         sides = ((x + 5, "start"), (x - 5, "end"))
         sides = sides if x < LEFT + (WIDTH - LEFT - RIGHT) * 0.55 else sides[::-1]
         shifted = (min(max(2.0, x - width / 2), WIDTH - 2 - width), "start")
         chosen = None
-        for row in range(len(series.unit_changes) + 1):
+        for row in range(len(wanted) + 1):
             y = 16.0 + 16 * row
             for text_x, anchor in (*sides, shifted):
                 box = label_box(text_x, y, text, LABEL_SIZE, anchor, bold=True)
@@ -326,8 +355,9 @@ def _unit_change_flags(series: Series, x_of: Callable[[int], float], slot: float
         if chosen is None:  # every row meets a rule: a row of its own; the label's halo keeps it readable
             y = max(f.y for f in flags) + 16
             chosen = _Flag(x, shifted[0], y, "start", text, label_box(shifted[0], y, text, LABEL_SIZE, bold=True))
+            crossings += 1
         flags.append(chosen)
-    return flags
+    return flags, crossings
 
 
 def _unit_sample(shape: str, dash: str, x: float, y: float) -> str:
@@ -446,12 +476,13 @@ def render_chart(series: Series, lang: str) -> str:
             f"{escape(flag.text)}</text></g>"
         )
     # Every mark first, so that no label covers a point or an earlier figure.
-    lines_by_unit: dict[str, list[StatisticRow]] = {}
-    for unit in series.units:
+    line_rows: dict[tuple[str, str], list[StatisticRow]] = {}
+    for unit, scope in series.lines:
         rows = sorted(
-            (r for r in series.current if r.unit == unit and r.value is not None), key=lambda r: r.fiscal_year
+            (r for r in series.current if (r.unit, r.scope) == (unit, scope) and r.value is not None),
+            key=lambda r: r.fiscal_year,
         )
-        lines_by_unit[unit] = rows
+        line_rows[(unit, scope)] = rows
         layout.marks.extend(_mark_box(x_of(r.fiscal_year), y_of(r.value)) for r in rows)
         for before, after in zip(rows, rows[1:], strict=False):
             if after.fiscal_year - before.fiscal_year == 1:
@@ -501,7 +532,7 @@ def render_chart(series: Series, lang: str) -> str:
         )
     # Value labels: endpoints, peaks, troughs and year-to-date figures first; a label with no room is left out.
     wanted = []
-    for rows in lines_by_unit.values():
+    for rows in line_rows.values():
         for i, row in enumerate(rows):
             prev = rows[i - 1].value if i and rows[i - 1].fiscal_year == row.fiscal_year - 1 else None
             nxt = rows[i + 1].value if i + 1 < len(rows) and rows[i + 1].fiscal_year == row.fiscal_year + 1 else None
@@ -515,11 +546,12 @@ def render_chart(series: Series, lang: str) -> str:
         text = f"{format_number(row.value, lang)}{star}"
         spots = _VALUE_SPOTS["below" if trough else "above"]
         labels[id(row)] = layout.place(_candidates(x_of(row.fiscal_year), y_of(row.value), text, spots))
-    # One line per unit: segments join consecutive years only, so a missing year is a gap.
+    # One line per unit and scope: segments join consecutive years only, so a missing year is a gap.
     legend: list[tuple[Callable[[float, float], str] | None, str]] = []
-    for index, (unit, rows) in enumerate(lines_by_unit.items()):
+    for index, ((unit, scope), rows) in enumerate(line_rows.items()):
         shape, dash = _SHAPES[index % len(_SHAPES)], _DASHES[index % len(_DASHES)]
-        group = [f'<g class="kit-stat-line" data-unit="{unit}">']
+        name = line_label(series, unit, scope, lang)
+        group = [f'<g class="kit-stat-line" data-unit="{unit}" data-scope="{scope}">']
         for before, after in zip(rows, rows[1:], strict=False):
             if after.fiscal_year - before.fiscal_year == 1:
                 group.append(
@@ -530,7 +562,8 @@ def render_chart(series: Series, lang: str) -> str:
         for row in rows:
             x, y = x_of(row.fiscal_year), y_of(row.value)
             star = "*" if row.period == "year-to-date" else ""
-            tip = f"FY{row.fiscal_year}: {format_number(row.value, lang)}{star} ({unit_label(unit, lang)})"
+            tip = _t("statistics.chart.point", lang, year=row.fiscal_year,
+                     value=f"{format_number(row.value, lang)}{star}", unit=name)
             label = labels.get(id(row))
             group.append(
                 f'<g class="kit-stat-point" data-year="{row.fiscal_year}"><title>{escape(tip)}</title>'
@@ -538,7 +571,7 @@ def render_chart(series: Series, lang: str) -> str:
             )
         group.append("</g>")
         parts.extend(group)
-        legend.append((partial(_unit_sample, shape, dash), unit_label(unit, lang)))
+        legend.append((partial(_unit_sample, shape, dash), name))
     parts.extend(revision_parts)
     # Legend entries for the marks: shape and pattern, never colour alone.
     if revisions:

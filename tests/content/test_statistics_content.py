@@ -82,3 +82,10 @@ def test_caveats_cover_units_revisions_undercount_causes_and_the_mexico_gap(cont
         assert caveat.body.en and caveat.body.es and caveat.citations, needed
     cited = {c.source for c in caveats["deaths-undercounted"].citations}
     assert {"gao-2006-border-crossing-deaths", "gao-22-105053"} <= cited
+
+
+def test_no_two_charted_figures_fall_on_one_point(rows):
+    """Every shipped charted figure is alone at its metric, year, period, unit and scope, or revises the other."""
+    from kit.statistics import chart_collision
+
+    assert [r.key for r in rows if chart_collision(r, rows) is not None] == []

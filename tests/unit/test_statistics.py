@@ -12,7 +12,15 @@ from kit.apps import StatisticsLesson
 from kit.content import check_content, load_content
 from kit.export import export_rows, rows_to_csv
 from kit.model import StatisticRow
-from kit.statistics import Series, all_series, build_series, find_revisions, find_unit_changes, row_counts
+from kit.statistics import (
+    Series,
+    all_series,
+    build_series,
+    chart_collision,
+    find_revisions,
+    find_unit_changes,
+    row_counts,
+)
 from kit.statistics_views import Box, label_box, render_chart, render_table
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "content"
@@ -57,6 +65,49 @@ def test_broken_rows_are_reported_with_file_and_real_line():
         assert f"statistics-broken/{where}" in error and what in error, error
 
 
+def test_line_separators_inside_a_quoted_note_do_not_shift_the_next_rows_line(tmp_path):
+    """U+2028, NEL, a form feed and a record separator inside a quoted note stay in the note: the row
+    after it is reported at its real line (3), and the note loads with those characters intact."""
+    fixture = FIXTURES / "statistics-separators" / "rows.csv"
+    errors = messages(check_content([fixture.parent]))
+    assert len(errors) == 1 and "statistics-separators/rows.csv:3: statistics 'rescues/2022/" in errors[0], errors
+    assert "no sources record with id 'no-such-source'" in errors[0]
+    header, valid, _ = fixture.read_text(encoding="utf-8").split("\n", 2)
+    (tmp_path / "rows.csv").write_text(f"{header}\n{valid}\n", encoding="utf-8")
+    (loaded,) = [r for r in load_content([tmp_path]).records["statistics"].values() if r.value == 5]
+    assert all(char in loaded.note_en for char in "\u2028\x85\x0c\x1e") and "\u2028" in loaded.note_es
+
+
+def test_chart_collisions_and_non_sector_places_are_reported_at_their_line():
+    """A pack row that the chart would draw on a shipped figure it does not revise is an error at its
+    line naming the shipped row; two pack rows that collide are reported once, on the later one; a
+    sector row must name a sector. A revision, another scope or another unit is no collision."""
+    errors = messages(check_content([FIXTURES / "statistics-collisions"]))
+    expected = [
+        ("rows.csv:2: statistics 'assaults/2016/full-year/unstated/nationwide/gao-25-107548/undated'",
+         "statistics 'assaults/2016/full-year/unstated/nationwide/cbp-use-of-force-statistics-fy2016/undated' "
+         "as the same point"),
+        ("rows.csv:3: statistics 'rescues/2022/", "'consulate-san-diego' is a consulate, not a Border Patrol sector"),
+        ("rows.csv:5: statistics 'uof-firearm/2013/full-year/applications/nationwide/dhs-oig-18-76/undated'",
+         "statistics 'uof-firearm/2013/full-year/applications/nationwide/gao-25-107548/undated' as the same point"),
+    ]
+    assert len(errors) == len(expected), "\n".join(errors)
+    for error, (where, what) in zip(errors, expected, strict=True):
+        assert f"statistics-collisions/{where}" in error and what in error, error
+
+
+def test_two_revisions_of_one_figure_collide_but_a_chain_of_revisions_does_not():
+    """Two rows both revising the same figure would be two points; a revision of a revision is one."""
+    original = row(value=10, source="gao-25-107548")
+    first = row(value=11, revised_from=10, source="dhs-oig-18-76")
+    second = row(value=12, revised_from=10, source="gao-22-105053")
+    assert chart_collision(second, [original, first, second]) is first
+    chained = row(value=12, revised_from=11, source="gao-22-105053")
+    assert chart_collision(chained, [original, first, chained]) is None
+    assert chart_collision(first, [original, first]) is None
+    assert chart_collision(row(value=9, scope="southwest-border"), [original]) is None
+
+
 def test_unknown_column_is_an_error_at_line_one_with_a_suggestion():
     """A misspelt header names the column it probably meant, and no row of that file loads."""
     (error,) = messages(check_content([FIXTURES / "statistics-bad-header"]))
@@ -65,20 +116,20 @@ def test_unknown_column_is_an_error_at_line_one_with_a_suggestion():
 
 def test_csv_with_byte_order_mark_loads(tmp_path):
     """A table saved by a spreadsheet (UTF-8 with BOM) reads the same as without."""
-    line = "rescues,2021,southwest-border,usbp,people,12854,,gao-25-107548,text,secondary,,\n"
+    line = "rescues,2016,southwest-border,usbp,people,12854,,gao-25-107548,text,secondary,,\n"
     (tmp_path / "rows.csv").write_text("\ufeff" + HEADER + line, encoding="utf-8")
     assert check_content([tmp_path]) == []
     content = load_content([tmp_path])
     (loaded,) = [r for r in content.records["statistics"].values() if r.source == "gao-25-107548" and r.value == 12854]
-    assert loaded.fiscal_year == 2021 and loaded.revised_from is None
+    assert loaded.fiscal_year == 2016 and loaded.revised_from is None
 
 
 def test_duplicate_row_and_one_language_note_under_strict(tmp_path):
     """The same figure twice is a duplicate; a note in one language fails only --strict."""
-    line = "rescues,2021,southwest-border,usbp,people,1,,gao-25-107548,text,secondary,only English,\n"
+    line = "rescues,2016,southwest-border,usbp,people,1,,gao-25-107548,text,secondary,only English,\n"
     (tmp_path / "rows.csv").write_text(HEADER + line + line, encoding="utf-8")
     loose = messages(check_content([tmp_path]))
-    assert len(loose) == 1 and "rows.csv:3: duplicate statistics id 'rescues/2021/" in loose[0]
+    assert len(loose) == 1 and "rows.csv:3: duplicate statistics id 'rescues/2016/" in loose[0]
     strict = messages(check_content([tmp_path], strict=True))
     assert any("rows.csv:2:" in e and "a note needs both languages ('note_es' is empty)" in e for e in strict)
 
@@ -153,6 +204,36 @@ def test_chart_marks_unit_change_revision_and_missing_figure_and_never_draws_zer
     assert "Cambia la unidad: eventos de rescate" in svg_es and "Gráfica de" in svg_es
 
 
+def test_a_second_scope_is_a_line_of_its_own_and_makes_no_unit_change(tmp_path, content):
+    """Southwest-border firearm figures added by a pack are drawn as their own line, named by scope in the
+    legend and the description, and do not turn the nationwide series' other units into a unit change."""
+    pack = "".join(
+        f"uof-firearm,{year},southwest-border,cbp,applications,{value},,gao-25-107548,test,secondary,,\n"
+        for year, value in ((2016, 9), (2017, 8), (2018, 7))
+    )
+    (tmp_path / "rows.csv").write_text(HEADER + pack, encoding="utf-8")
+    shipped, mixed = build_series(content, "uof-firearm"), build_series(load_content([tmp_path]), "uof-firearm")
+    assert mixed.scopes == ("nationwide", "southwest-border") and mixed.unit_changes == shipped.unit_changes
+    root = ET.fromstring(render_chart(mixed, "en"))
+    lines = [(g.get("data-unit"), g.get("data-scope")) for g in root.iter(f"{SVG}g")
+             if g.get("class") == "kit-stat-line"]
+    assert ("applications", "nationwide") in lines and ("applications", "southwest-border") in lines
+    legend = [t.text for t in root.iter(f"{SVG}text") if t.text and t.text.startswith("applications of force")]
+    assert legend == ["applications of force, All of CBP", "applications of force, Southwest border"]
+    assert "Each scope has a line of its own: All of CBP, Southwest border." in root.find(f"{SVG}desc").text
+    assert "Cada ámbito tiene su propia línea" in render_chart(mixed, "es")
+    assert "Each scope" not in render_chart(shipped, "en") and "All of CBP" not in render_chart(shipped, "en")
+
+
+def test_point_tooltips_are_in_the_chart_language(content):
+    """A point's tooltip says 'FY2016' in English and 'Año fiscal 2016' in Spanish, never 'FY'."""
+    for lang, start in (("en", "FY2016: 25 (unit not stated)"), ("es", "Año fiscal 2016: 25 (unidad no indicada)")):
+        root = ET.fromstring(render_chart(build_series(content, "uof-firearm"), lang))
+        tips = [g.find(f"{SVG}title").text for g in root.iter(f"{SVG}g") if g.get("class") == "kit-stat-point"]
+        assert start in tips, tips
+    assert "FY" not in render_chart(build_series(content, "uof-firearm"), "es")
+
+
 def test_table_has_one_linked_source_per_row_and_escapes_notes(content):
     """Every figure is a table row with its source link; replaced figures say so; notes are escaped."""
     series = build_series(content, "uof-firearm")
@@ -196,11 +277,14 @@ def test_export_statistics_lists_every_row_with_its_source_address(content):
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def chart_boxes(svg: str) -> tuple[Box, list[tuple[str, Box]], list[Box]]:
-    """Return a chart's view box, each drawn label with its box, and the box of each point and earlier figure.
+def chart_boxes(svg: str) -> tuple[Box, list[tuple[str, Box]], list[Box], list[Box]]:
+    """Return a chart's view box, each drawn label with its box, the box of each point and earlier
+    figure (circles, squares, polygons and the ``<path>`` crosses), and the box of each vertical rule
+    (unit changes, years without a figure, the dashed line from an earlier figure to its revision).
 
     Label boxes come from the ``<text>`` attributes (position, anchor, size, weight), so the
-    check does not depend on how the renderer chose them.
+    check does not depend on how the renderer chose them. Label widths are the renderer's own
+    estimate; the browser test measures the drawn text instead.
     """
     root = ET.fromstring(svg)
     _, _, width, height = map(float, root.get("viewBox").split())
@@ -229,7 +313,19 @@ def chart_boxes(svg: str) -> tuple[Box, list[tuple[str, Box]], list[Box]]:
             elif shape.tag == f"{SVG}polygon":
                 xs, ys = zip(*(map(float, p.split(",")) for p in shape.get("points").split()), strict=True)
                 marks.append(Box(min(xs), min(ys), max(xs), max(ys)))
-    return Box(0, 0, width, height), labels, marks
+            elif shape.tag == f"{SVG}path":
+                numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", shape.get("d"))]
+                xs, ys = numbers[0::2], numbers[1::2]
+                marks.append(Box(min(xs), min(ys), max(xs), max(ys)))
+    rules = []
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") not in ("kit-stat-unit-change", "kit-stat-not-found", "kit-stat-revision"):
+            continue
+        for line in group.iter(f"{SVG}line"):
+            x1, y1, x2, y2 = (float(line.get(a)) for a in ("x1", "y1", "x2", "y2"))
+            if x1 == x2 and line.get("stroke-width") != "1":  # a leader (width 1) joins a label to its mark
+                rules.append(Box(x1 - 1, min(y1, y2), x1 + 1, max(y1, y2)))
+    return Box(0, 0, width, height), labels, marks, rules
 
 
 def crowded_series() -> Series:
@@ -261,10 +357,11 @@ def shipped_and_crowded_charts() -> list:
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 @pytest.mark.parametrize("series", shipped_and_crowded_charts())
-def test_chart_labels_fit_and_never_overlap_a_label_or_a_point(series, lang):
-    """No two labels of a chart overlap, no label covers a point or an earlier (hollow) figure, and every
-    label lies inside the chart, at the width the chart is drawn for, in both languages."""
-    view, labels, marks = chart_boxes(render_chart(series, lang))
+def test_chart_labels_fit_and_never_overlap_a_label_a_point_or_a_rule(series, lang):
+    """No two labels of a chart overlap, no label covers a point (of any shape) or an earlier (hollow)
+    figure or crosses a vertical rule, and every label lies inside the chart, at the width the chart is
+    drawn for, in both languages."""
+    view, labels, marks, rules = chart_boxes(render_chart(series, lang))
     assert len(labels) > 10 and marks
     for i, (text, box) in enumerate(labels):
         assert box.inside(view), f"{text!r} sticks out of the chart: {box}"
@@ -272,6 +369,21 @@ def test_chart_labels_fit_and_never_overlap_a_label_or_a_point(series, lang):
             assert not box.hits(other, gap=2), f"{text!r} overlaps {other_text!r}"
         for mark in marks:
             assert not box.hits(mark, gap=1), f"{text!r} covers a point at {mark}"
+        for rule in rules:
+            assert not box.hits(rule, gap=0), f"{text!r} crosses a rule at {rule}"
+
+
+def test_overlap_check_sees_crosses_and_rules():
+    """The overlap test reads ``<path>`` crosses as points and the dashed rules as rules, so a label
+    drawn over either would fail it."""
+    five_units = [row(fiscal_year=2000 + i, unit=u, value=10 + i) for i, u in
+                  enumerate(("applications", "incidents", "people", "events", "singular-uses"))]
+    five = Series(metric="uof-total", rows=tuple(five_units), current=tuple(five_units),
+                  unit_changes=tuple(find_unit_changes(five_units)), revisions=())
+    svg = render_chart(five, "en")
+    assert "<path" in svg
+    _, _, marks, rules = chart_boxes(svg)
+    assert len(marks) == 5 and len(rules) == 4
 
 
 def test_crowded_chart_leaves_out_labels_but_never_a_figure(content):
