@@ -206,6 +206,19 @@ class Ranking:
 
 
 @dataclass(frozen=True)
+class Dropped:
+    """A practice the trainer chose that the current answers no longer suggest, and why.
+
+    ``reason`` is ``goals`` (it shares none of the request's goals; ``goals`` lists the ones
+    it serves) or ``avoid`` (the catalog marks it to avoid).
+    """
+
+    practice: Practice
+    reason: str
+    goals: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Role:
     """A partner's part in the plan: the chosen practices that name it, and whether it was chosen."""
 
@@ -376,6 +389,43 @@ def rank_practices(content: Content, request: PlanRequest) -> Ranking:
         else:
             suggested.append(score_practice(content, request, practice))
     return Ranking(tuple(sorted(suggested, key=_order)), tuple(sorted(avoid, key=lambda a: a.practice.id)))
+
+
+def dropped_practices(content: Content, request: PlanRequest, chosen_ids: Iterable[str]) -> tuple[Dropped, ...]:
+    """Return the chosen practices that :func:`rank_practices` no longer suggests, with why.
+
+    A practice ticked at the Respond step drops out when the answers change (a goal unticked):
+    the plan leaves it out, and this says so rather than dropping it silently.
+
+    Parameters
+    ----------
+    content:
+        The loaded content.
+    request:
+        The trainer's answers.
+    chosen_ids:
+        Ids of the practices chosen, in order (duplicates ignored).
+
+    Raises
+    ------
+    ValueError
+        For an id that is not in the catalog.
+    """
+    records, chosen_ids = content.records["practices"], list(dict.fromkeys(chosen_ids))
+    unknown = [p for p in chosen_ids if p not in records]
+    if unknown:
+        raise ValueError(f"unknown practice(s): {', '.join(unknown)}")
+    suggested = {s.practice.id for s in rank_practices(content, request).suggested}
+    dropped = []
+    for practice_id in chosen_ids:
+        if practice_id in suggested:
+            continue
+        practice = records[practice_id]
+        if practice.avoid:
+            dropped.append(Dropped(practice, "avoid"))
+        else:
+            dropped.append(Dropped(practice, "goals", tuple(practice.goals)))
+    return tuple(dropped)
 
 
 # --- the plan -------------------------------------------------------------------------------

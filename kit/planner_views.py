@@ -14,7 +14,7 @@ from kit.content import Content
 from kit.html import citation_html, escape
 from kit.i18n import translate as _t
 from kit.model import Citation, OutcomeRating
-from kit.planner import SARA_STEPS, AvoidNote, Phase, Plan, Reason, Suggestion
+from kit.planner import SARA_STEPS, AvoidNote, Dropped, Phase, Plan, Reason, Suggestion
 from kit.policy_views import HANDOUT_CSS
 
 PLAN_CSS = HANDOUT_CSS + "dt { font-weight: 600; margin-top: 0.4em; } dd { margin-left: 1em; white-space: pre-wrap; }\n"
@@ -132,6 +132,26 @@ def render_avoid(notes: Iterable[AvoidNote], lang: str) -> str:
     )
 
 
+def dropped_text(dropped: Dropped, lang: str) -> str:
+    """Return why a chosen practice is left out of the plan, in words."""
+    name = dropped.practice.name.get(lang)
+    if dropped.reason == "avoid":
+        return _t("planner.dropped.avoid", lang, name=name)
+    goals = ", ".join(_t(f"practice.goal.{g}", lang) for g in dropped.goals) or "—"
+    return _t("planner.dropped.goals", lang, name=name, goals=goals)
+
+
+def render_dropped(dropped: Iterable[Dropped], lang: str) -> str:
+    """Return the chosen practices the plan leaves out, with why, as HTML ('' when there is none)."""
+    items = "".join(f"<li>{escape(dropped_text(d, lang))}</li>" for d in dropped)
+    if not items:
+        return ""
+    return (
+        f"<div class='kit-notice kit-planner-dropped' role='status'><p>{escape(_t('planner.dropped.intro', lang))}</p>"
+        f"<ul>{items}</ul></div>"
+    )
+
+
 def phase_weeks(phase: Phase, lang: str) -> str:
     """Return a phase's weeks (and dates, when the plan has a start) in words."""
     weeks = _t("planner.timeline.weeks", lang, first=phase.first, last=phase.last, count=phase.weeks)
@@ -156,7 +176,7 @@ def _place_text(plan: Plan, lang: str) -> str:
     place = plan.place
     if place is None:
         return _t("planner.unanswered", lang)
-    return f"{place.name.get(lang)} ({_t('planner.place.kind.' + place.kind, lang)}, {place.city}, {place.state})"
+    return f"{place.name.get(lang)} ({_t('map.kind.' + place.kind, lang)}, {place.city}, {place.state})"
 
 
 def _all_citations(plan: Plan) -> list[Citation]:
@@ -167,6 +187,33 @@ def _all_citations(plan: Plan) -> list[Citation]:
             seen.add(key)
             out.append(citation)
     return out
+
+
+def _answer_rows(plan: Plan, content: Content, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """The trainer's answers by SARA step, as (question, answer) pairs of plain text."""
+    request, t = plan.request, (lambda key, **v: _t(key, lang, **v))
+    unanswered = t("planner.unanswered")
+    return {
+        "scanning": [
+            (t("planner.q.problem"), _answer(request.problem, lang)),
+            (t("planner.q.place"), _place_text(plan, lang)),
+            (t("planner.q.affected"), _answer(request.affected, lang)),
+            (t("planner.q.goals"), ", ".join(t(f"practice.goal.{g}") for g in request.goals) or unanswered),
+        ],
+        "analysis": [
+            (t("planner.q.causes"), _answer(request.causes, lang)),
+            (t("planner.q.tried"), _answer(request.tried, lang)),
+        ],
+        "response": [
+            (t("planner.q.partners"), ", ".join(_names("partners", request.partners, content, lang)) or unanswered),
+            (t("planner.q.audiences"), ", ".join(t(f"audience.{a}") for a in request.audiences) or unanswered),
+        ],
+        "assessment": [
+            (t("planner.q.start"), request.start or unanswered),
+            (t("planner.q.weeks"), str(request.weeks)),
+            (t("planner.q.baseline"), _answer(request.baseline, lang)),
+        ],
+    }
 
 
 def _html_answers(rows: Iterable[tuple[str, str]]) -> str:
@@ -205,35 +252,12 @@ def render_plan(plan: Plan, content: Content, lang: str) -> str:
     lang:
         ``"en"`` or ``"es"``.
     """
-    request, t = plan.request, (lambda key, **v: _t(key, lang, **v))
-    goals = ", ".join(t(f"practice.goal.{g}") for g in request.goals)
-    audiences = ", ".join(t(f"audience.{a}") for a in request.audiences)
-    partners = ", ".join(_names("partners", request.partners, content, lang))
+    t = lambda key, **v: _t(key, lang, **v)  # noqa: E731 - a local shorthand
     out = [
         f"<h2>{escape(t('planner.plan.title'))}</h2>",
         f"<p class='kit-note'>{escape(t('planner.plan.about'))}</p>",
     ]
-    sections = {
-        "scanning": [
-            (t("planner.q.problem"), _answer(request.problem, lang)),
-            (t("planner.q.place"), _place_text(plan, lang)),
-            (t("planner.q.affected"), _answer(request.affected, lang)),
-            (t("planner.q.goals"), goals or t("planner.unanswered")),
-        ],
-        "analysis": [
-            (t("planner.q.causes"), _answer(request.causes, lang)),
-            (t("planner.q.tried"), _answer(request.tried, lang)),
-        ],
-        "response": [
-            (t("planner.q.partners"), partners or t("planner.unanswered")),
-            (t("planner.q.audiences"), audiences or t("planner.unanswered")),
-        ],
-        "assessment": [
-            (t("planner.q.start"), request.start or t("planner.unanswered")),
-            (t("planner.q.weeks"), str(request.weeks)),
-            (t("planner.q.baseline"), _answer(request.baseline, lang)),
-        ],
-    }
+    sections = _answer_rows(plan, content, lang)
     for index, step in enumerate(SARA_STEPS, start=1):
         out.append(f"<h3>{escape(_sara_heading(index, step, lang))}</h3>")
         out.append(f"<p class='kit-note'>{escape(t('planner.sara.' + step + '.about'))}</p>")
@@ -378,33 +402,10 @@ def render_plan_markdown(plan: Plan, content: Content, lang: str) -> str:
     plan, content, lang:
         As for :func:`render_plan`.
     """
-    request, t = plan.request, (lambda key, **v: _t(key, lang, **v))
+    t = lambda key, **v: _t(key, lang, **v)  # noqa: E731 - a local shorthand
     md = markdown_text
     lines = [f"# {md(t('planner.plan.title'))}", "", f"_{_md_cell(t('planner.plan.about'))}_", ""]
-    goals = ", ".join(t(f"practice.goal.{g}") for g in request.goals) or t("planner.unanswered")
-    answers = {
-        "scanning": [
-            (t("planner.q.problem"), _answer(request.problem, lang)),
-            (t("planner.q.place"), _place_text(plan, lang)),
-            (t("planner.q.affected"), _answer(request.affected, lang)),
-            (t("planner.q.goals"), goals),
-        ],
-        "analysis": [
-            (t("planner.q.causes"), _answer(request.causes, lang)),
-            (t("planner.q.tried"), _answer(request.tried, lang)),
-        ],
-        "response": [
-            (t("planner.q.partners"), ", ".join(_names("partners", request.partners, content, lang))
-             or t("planner.unanswered")),
-            (t("planner.q.audiences"), ", ".join(t(f"audience.{a}") for a in request.audiences)
-             or t("planner.unanswered")),
-        ],
-        "assessment": [
-            (t("planner.q.start"), request.start or t("planner.unanswered")),
-            (t("planner.q.weeks"), str(request.weeks)),
-            (t("planner.q.baseline"), _answer(request.baseline, lang)),
-        ],
-    }
+    answers = _answer_rows(plan, content, lang)
     for index, step in enumerate(SARA_STEPS, start=1):
         about = _md_cell(t(f"planner.sara.{step}.about"))
         lines += [f"## {md(_sara_heading(index, step, lang))}", "", f"_{about}_", ""]

@@ -14,19 +14,29 @@ from kit.apps.base import KitApp
 from kit.html import citation_html, download_link, escape
 from kit.i18n import query_parameters
 from kit.paths import data_dir
+from kit.places import PLACE_KINDS
 from kit.planner import (
     AUDIENCES,
     GOALS,
     MAX_WEEKS,
     MIN_WEEKS,
+    Dropped,
     Plan,
     PlanRequest,
     Ranking,
     build_plan,
+    dropped_practices,
     rank_practices,
     sara_citations,
 )
-from kit.planner_views import render_avoid, render_plan, render_plan_markdown, render_plan_page, render_suggestion
+from kit.planner_views import (
+    render_avoid,
+    render_dropped,
+    render_plan,
+    render_plan_markdown,
+    render_plan_page,
+    render_suggestion,
+)
 from kit.resume import ResumeStore
 
 log = logging.getLogger(__name__)
@@ -35,7 +45,6 @@ STEPS: tuple[str, ...] = ("scan", "analyse", "respond", "assess", "plan")
 """The planner's steps: the four of SARA, then the plan."""
 
 SARA_OF_STEP = {"scan": "scanning", "analyse": "analysis", "respond": "response", "assess": "assessment"}
-PLACE_KINDS = ("consulate", "sector", "port-of-entry")
 DRAFT_ID = "outreach-planner"
 AUTO = {"width": "auto"}
 TEXT_FIELDS = ("problem", "affected", "causes", "tried", "baseline")
@@ -46,7 +55,9 @@ class OutreachPlanner(KitApp):
     """Walk a trainer through SARA to an outreach plan, exported as printable HTML and Markdown.
 
     Build it with :meth:`OutreachPlanner.from_content` and show :attr:`widget`. The answers are
-    saved after every change under the browser's key, so a reload keeps them.
+    saved after every change under the browser's key, so a reload keeps them; without a key
+    (no Jupyter identity cookie) the app says they last only while the page is open, and a
+    failed save is shown, not only logged.
 
     Parameters
     ----------
@@ -65,7 +76,9 @@ class OutreachPlanner(KitApp):
         self.browser = browser
         self.store = store or ResumeStore(data_dir() / "planner")
         self.chosen: list[str] = []
-        self.notice = ""
+        self._notice: tuple[str, dict[str, Any]] | None = None  # a locale key and its values
+        self.save_failed = False
+        self._status = widgets.HTML().add_class("kit-planner-status")
         self._updating = True
         self._step = widgets.ToggleButtons(options=[(s, s) for s in STEPS], value="scan")
         self._step.style.button_width = "auto"
@@ -94,12 +107,14 @@ class OutreachPlanner(KitApp):
             for name, control in self._answer_controls():
                 control.observe(self._safe(lambda change, n=name: self._on_answer(n)), names="value")
             self._step.observe(self._safe(self._on_step), names="value")
-            self._restore()
+            restored = self._restore()
         self._updating = False
         if content is not None:
             wanted = query_parameters().get("place", "")
-            if wanted in content.records["places"] and self._place.value != wanted:
-                self._place.value = wanted  # a link from the border map: saved like any answer
+            # A link from the border map picks the place, unless a restored draft already has one:
+            # otherwise every reload of that link would overwrite the trainer's own choice.
+            if wanted in content.records["places"] and not (restored and self._place.value):
+                self._place.value = wanted  # saved like any answer
 
     @staticmethod
     def _checkbox(css_class: str) -> widgets.Checkbox:
@@ -121,6 +136,14 @@ class OutreachPlanner(KitApp):
     def step(self) -> str:
         """The step shown: one of :data:`STEPS`."""
         return self._step.value
+
+    @property
+    def notice(self) -> str:
+        """The passing notice shown under the steps (e.g. answers restored), in the current language."""
+        if self._notice is None:
+            return ""
+        key, values = self._notice
+        return self.t(key, **values)
 
     @property
     def request(self) -> PlanRequest:
@@ -148,6 +171,10 @@ class OutreachPlanner(KitApp):
         """The practices chosen for the plan that the current answers still suggest, in order chosen."""
         suggested = {s.practice.id for s in self.ranking().suggested}
         return [p for p in self.chosen if p in suggested]
+
+    def dropped(self) -> tuple[Dropped, ...]:
+        """The chosen practices the current answers no longer suggest, with why (see :func:`dropped_practices`)."""
+        return dropped_practices(self.content, self.request, self.chosen)
 
     def plan(self) -> Plan:
         """The plan for the answers and the practices chosen."""
@@ -218,9 +245,8 @@ class OutreachPlanner(KitApp):
             self._apply(PlanRequest(), [], "scan")
         finally:
             self._updating = False
-        if self.browser:
-            self.store.save(self.browser, DRAFT_ID, None)
-        self.notice = ""
+        self._notice = None
+        self._write(None)
         self._refresh()
 
     # --- events and the draft ---------------------------------------------------------------
@@ -235,7 +261,7 @@ class OutreachPlanner(KitApp):
     def _on_step(self, change: dict[str, Any]) -> None:
         if self._updating:
             return
-        self.notice = ""
+        self._notice = None
         self._save()
         self._refresh()
 
@@ -260,17 +286,28 @@ class OutreachPlanner(KitApp):
         return json.dumps({"request": self.request.to_dict(), "chosen": self.chosen, "step": self.step})
 
     def _save(self) -> None:
+        self._write(self._draft())
+
+    def _write(self, draft: str | None) -> None:
+        """Save the draft (``None``: forget it); a failure is shown in the app, not only logged."""
         if not self.browser:
             return
         try:
-            self.store.save(self.browser, DRAFT_ID, self._draft())
+            self.store.save(self.browser, DRAFT_ID, draft)
         except (OSError, ValueError):
             log.exception("could not save the planner's draft")
+            failed = True
+        else:
+            failed = False
+        if failed != self.save_failed:
+            self.save_failed = failed
+            self._draw_status()
 
-    def _restore(self) -> None:
+    def _restore(self) -> bool:
+        """Put the browser's saved draft into the controls; return whether there was one."""
         saved = self.store.load(self.browser, DRAFT_ID) if self.browser else None
         if saved is None:
-            return
+            return False
         try:
             data = json.loads(saved)
             request = PlanRequest.from_dict(data.get("request", {}), self.content)
@@ -278,14 +315,15 @@ class OutreachPlanner(KitApp):
             step = data.get("step") if data.get("step") in STEPS else "scan"
         except (ValueError, TypeError, AttributeError):
             log.exception("the planner's saved draft could not be read")
-            return
+            return False
         self._updating = True
         try:
             self._apply(request, chosen, step)
         finally:
             self._updating = False
-        self.notice = self.t("planner.restored")
+        self._notice = ("planner.restored", {})
         self._refresh()
+        return True
 
     def _apply(self, request: PlanRequest, chosen: list[str], step: str) -> None:
         """Put saved answers into the controls (observers are held off by the caller)."""
@@ -309,7 +347,7 @@ class OutreachPlanner(KitApp):
         t, places = self.t, self.content.records["places"].values()
         ordered = sorted(places, key=lambda p: (PLACE_KINDS.index(p.kind), p.name.get(self.lang)))
         options = [(t("planner.place.none"), "")] + [
-            (f"{t('planner.place.kind.' + p.kind)}: {p.name.get(self.lang)}", p.id) for p in ordered
+            (f"{t('map.kind.' + p.kind)}: {p.name.get(self.lang)}", p.id) for p in ordered
         ]
         value = self._place.value or ""
         held, self._updating = self._updating, True
@@ -354,13 +392,17 @@ class OutreachPlanner(KitApp):
         self._sync_labels()
         t = self.t
         sources = "; ".join(citation_html(c, self.content, self.lang) for c in sara_citations(self.content))
+        keep = (
+            f"<p class='kit-planner-keep'>{escape(t('planner.keep.saved'))}</p>"
+            if self.browser
+            else f"<p class='kit-notice kit-planner-keep kit-planner-unsaved'>{escape(t('planner.keep.page-only'))}</p>"
+        )
         head = widgets.HTML(
-            f"<h1>{escape(t('planner.title'))}</h1><p>{escape(t('planner.intro'))}</p>"
+            f"<h1>{escape(t('planner.title'))}</h1><p>{escape(t('planner.intro'))}</p>{keep}"
             + (f"<p class='kit-note'>{escape(t('planner.sara.sources'))} {sources}</p>" if sources else "")
         ).add_class("kit-intro")
-        body: list[widgets.Widget] = [head, self._step]
-        if self.notice:
-            body.append(widgets.HTML(f'<p class="kit-notice" role="status">{escape(self.notice)}</p>'))
+        self._draw_status()
+        body: list[widgets.Widget] = [head, self._step, self._status]
         step = self.step
         title = f"{STEPS.index(step) + 1}. {t('planner.step.' + step)}"
         about = t(f"planner.sara.{SARA_OF_STEP[step]}.about") if step in SARA_OF_STEP else t("planner.plan.intro")
@@ -372,6 +414,15 @@ class OutreachPlanner(KitApp):
         body += getattr(self, f"_step_{step}")()
         body.append(self._navigation())
         return body
+
+    def _draw_status(self) -> None:
+        """Show the passing notice and a failed save, in the current language ('' when neither)."""
+        notes = [("kit-planner-notice", self.notice)] if self._notice else []
+        if self.save_failed:
+            notes.append(("kit-planner-save-failed", self.t("planner.save.failed")))
+        self._status.value = "".join(
+            f'<p class="kit-notice {css}" role="status">{escape(text)}</p>' for css, text in notes
+        )
 
     def _step_scan(self) -> list[widgets.Widget]:
         return [
@@ -410,6 +461,9 @@ class OutreachPlanner(KitApp):
             self.t("planner.export.markdown"),
         )
         out: list[widgets.Widget] = []
+        dropped = render_dropped(self.dropped(), lang)
+        if dropped:
+            out.append(widgets.HTML(dropped))
         if not plan.practices:
             out.append(widgets.HTML(f"<p class='kit-notice' role='status'>{escape(self.t('planner.chosen.none'))}</p>"))
         downloads = widgets.HTML(f"<p>{html_link}</p><p>{md_link}</p>").add_class("kit-downloads")

@@ -32,11 +32,14 @@ def test_build_and_export_a_plan(kit_server, page, lang):
     app = page.locator(".kit-app-planner")
     problem = app.locator(".kit-planner-problem textarea")
     expect(problem).to_be_visible(timeout=TIMEOUT)
+    # A fresh browser opening the app directly has no Jupyter identity cookie yet: the app says
+    # plainly, once, that the answers last only while the page is open.
+    expect(app.locator(".kit-planner-keep")).to_have_text(t("planner.keep.page-only"))
     assert_accessible(page)
 
     problem.fill(PROBLEM)
     app.locator(".kit-planner-place select").select_option(
-        label=f"{t('planner.place.kind.port-of-entry')}: {port.name.get(lang)}"
+        label=f"{t('map.kind.port-of-entry')}: {port.name.get(lang)}"
     )
     app.locator(".kit-planner-goal-safety input[type=checkbox]").check()
     app.locator("button.kit-planner-next").click()

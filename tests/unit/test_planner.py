@@ -10,8 +10,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from kit.apps import OutreachPlanner
+from kit.apps.outreach_planner import STEPS
 from kit.content import load_content
 from kit.i18n import catalog, translate
+from kit.places import PLACE_KINDS
 from kit.planner import (
     AUDIENCES,
     GOALS,
@@ -22,12 +24,13 @@ from kit.planner import (
     SARA_STEPS,
     PlanRequest,
     build_plan,
+    dropped_practices,
     nearby_places,
     rank_practices,
     score_practice,
     split_weeks,
 )
-from kit.planner_views import markdown_text, reason_text, render_plan_markdown, render_plan_page
+from kit.planner_views import dropped_text, markdown_text, reason_text, render_plan_markdown, render_plan_page
 from kit.practices import RATING_ORDER
 from kit.resume import ResumeStore
 
@@ -267,8 +270,8 @@ def test_every_planner_key_exists_in_both_languages():
         + [f"planner.sara.{s}{suffix}" for s in SARA_STEPS for suffix in ("", ".about")]
         + [f"planner.phase.{p}{suffix}" for p, _ in PHASES for suffix in ("", ".do")]
         + [f"planner.measure.process.{m}" for m in PROCESS_MEASURES]
-        + [f"planner.step.{s}" for s in ("scan", "analyse", "respond", "assess", "plan")]
-        + [f"planner.place.kind.{k}" for k in ("consulate", "sector", "port-of-entry")]
+        + [f"planner.step.{s}" for s in STEPS]
+        + [f"map.kind.{k}" for k in PLACE_KINDS]
         + [f"planner.reason.{k}" for k in ("evidence", "harmful", "not-rated", "goals", "partners", "audiences",
                                             "at-place", "near-place", "rating")]
         + [f"planner.q.{q}" for q in ("problem", "place", "affected", "goals", "causes", "tried", "partners",
@@ -277,6 +280,25 @@ def test_every_planner_key_exists_in_both_languages():
     for lang in ("en", "es"):
         missing = [key for key in keys if key not in catalog(lang)]
         assert not missing, (lang, missing)
+
+
+def test_dropped_practices_say_why(content):
+    """A chosen practice the answers no longer suggest is reported: no shared goal, or now marked avoid."""
+    request = PlanRequest(goals=("trust",))
+    dropped = dropped_practices(content, request, [HOME_VISITS, ICAT, ICAT])
+    assert [(d.practice.id, d.reason, d.goals) for d in dropped] == [(ICAT, "goals", ("safety", "prevention"))]
+    assert dropped_text(dropped[0], "en") == (
+        "ICAT de-escalation training (Integrating Communications, Assessment, and Tactics): it serves none of your "
+        "goals (it serves: Safety, Prevention). Tick one of those goals in step 1 to include it again."
+    )
+    assert "(atiende: Seguridad, Prevención)" in dropped_text(dropped[0], "es")
+    marked = with_practice(content, HOME_VISITS, avoid=True)
+    (avoid,) = dropped_practices(marked, request, [HOME_VISITS])
+    assert avoid.reason == "avoid" and "practice to avoid" in dropped_text(avoid, "en")
+    assert "conviene evitar" in dropped_text(avoid, "es")
+    assert dropped_practices(content, PlanRequest(), [ICAT, HOME_VISITS]) == ()
+    with pytest.raises(ValueError, match="practice"):
+        dropped_practices(content, request, ["no-such-practice"])
 
 
 # --- the app, headless ----------------------------------------------------------------------
@@ -376,3 +398,95 @@ def test_choosing_what_is_not_suggested_is_refused(content, tmp_path):
     html = body_html(app)
     assert "Practices to avoid" in html and "Harmful" in html
     assert SCARED_STRAIGHT not in app._include
+
+
+class UnwritableStore(ResumeStore):
+    """A store whose disk refuses every write (a full disk, a read-only data folder)."""
+
+    def save(self, key, scenario_id, state):
+        """Refuse, as the file system would."""
+        raise OSError(28, "No space left on device")
+
+
+def test_restored_notice_follows_the_language(content, tmp_path):
+    """The 'answers restored' notice is kept as a key: after a language switch it is in the new language."""
+    store = ResumeStore(tmp_path)
+    OutreachPlanner(content, "en", browser=KEY, store=store).set_problem("Rocks at the fence")
+    restored = OutreachPlanner(content, "en", browser=KEY, store=store)
+    assert translate("planner.restored", "en") in body_html(restored)
+    restored.set_language("es")
+    html = body_html(restored)
+    assert translate("planner.restored", "es") in html and translate("planner.restored", "en") not in html
+    assert restored.notice == translate("planner.restored", "es")
+    restored.next()  # a passing notice: gone once the trainer moves on
+    assert restored.notice == "" and translate("planner.restored", "es") not in body_html(restored)
+
+
+def test_a_failed_save_is_shown_in_both_languages(content, tmp_path, caplog):
+    """When the draft cannot be saved the app says so (and logs why); a later good save clears it."""
+    app = OutreachPlanner(content, "en", browser=KEY, store=UnwritableStore(tmp_path))
+    assert translate("planner.save.failed", "en") not in body_html(app)
+    app.set_problem("Rocks at the fence")
+    assert app.save_failed and translate("planner.save.failed", "en") in body_html(app)
+    assert "could not save the planner's draft" in caplog.text
+    app.set_language("es")
+    assert translate("planner.save.failed", "es") in body_html(app)
+    app.store = ResumeStore(tmp_path)
+    app.answer(affected="Agents and residents")
+    assert not app.save_failed and translate("planner.save.failed", "es") not in body_html(app)
+    failing = OutreachPlanner(content, "en", browser=KEY, store=UnwritableStore(tmp_path))
+    failing.reset()  # forgetting the draft can fail too: shown, not raised
+    assert failing.save_failed and translate("planner.save.failed", "en") in body_html(failing)
+
+
+def test_without_a_browser_key_the_app_says_answers_last_only_while_open(content, tmp_path):
+    """No Jupyter identity cookie: one plain note says a reload loses the answers; with a key, it says they are kept."""
+    unsaved = OutreachPlanner(content, "en", browser=None, store=UnwritableStore(tmp_path))
+    unsaved.set_problem("Rocks at the fence")  # never written, so never a failure either
+    html = body_html(unsaved)
+    assert html.count(translate("planner.keep.page-only", "en")) == 1
+    assert translate("planner.keep.saved", "en") not in html and not unsaved.save_failed
+    unsaved.set_language("es")
+    assert translate("planner.keep.page-only", "es") in body_html(unsaved)
+    saved = OutreachPlanner(content, "en", browser=KEY, store=ResumeStore(tmp_path))
+    html = body_html(saved)
+    assert translate("planner.keep.saved", "en") in html and translate("planner.keep.page-only", "en") not in html
+
+
+@pytest.mark.parametrize(
+    ("draft_place", "expected"),
+    [(None, "port-nogales"), ("", "port-nogales"), ("sector-tucson", "sector-tucson")],
+)
+def test_place_from_the_url_does_not_override_a_restored_place(content, tmp_path, monkeypatch, draft_place, expected):
+    """?place= picks the place only when no draft was restored or the draft has no place."""
+    monkeypatch.setattr("kit.apps.outreach_planner.query_parameters", lambda: {"place": "port-nogales"})
+    store = ResumeStore(tmp_path)
+    if draft_place is not None:
+        draft = OutreachPlanner(content, "en", browser=KEY, store=store)
+        assert draft.request.place == "port-nogales"  # the first visit follows the link...
+        draft.set_problem("Crowds at the port", place=draft_place)  # ...then the trainer picks their own place
+    app = OutreachPlanner(content, "en", browser=KEY, store=store)
+    assert app.request.place == expected
+    assert OutreachPlanner(content, "en", browser=KEY, store=store).request.place == expected  # and on reload
+
+
+@pytest.mark.parametrize(("lang", "intro"), [("en", "Left out of the plan"), ("es", "Quedaron fuera del plan")])
+def test_plan_step_lists_chosen_practices_dropped_by_changed_answers(content, tmp_path, lang, intro):
+    """Unticking the goal a chosen practice served drops it from the plan, and the plan step says which and why."""
+    app = OutreachPlanner(content, lang, store=ResumeStore(tmp_path))
+    app.set_problem("Rocks", goals=["safety", "trust"])
+    app.choose(ICAT)
+    app.choose(HOME_VISITS)
+    app.go("plan")
+    assert intro not in body_html(app)
+    app.go("scan")
+    app.answer(goals=["trust"])
+    app.go("plan")
+    assert app.included() == [HOME_VISITS] and app.chosen == [ICAT, HOME_VISITS]
+    html = body_html(app)
+    assert intro in html and dropped_text(app.dropped()[0], lang) in html.replace("&quot;", '"')
+    assert [s.practice.id for s in app.plan().practices] == [HOME_VISITS]
+    app.go("scan")
+    app.answer(goals=["trust", "safety"])  # ticking the goal again brings it back
+    app.go("plan")
+    assert app.included() == [ICAT, HOME_VISITS] and intro not in body_html(app)
