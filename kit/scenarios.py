@@ -226,6 +226,7 @@ class ScenarioRun:
     clock: Clock = _now
     steps: list[Step] = field(default_factory=list)
     note: str | None = None
+    changed_since_saved: bool = False
 
     @property
     def node(self) -> Node:
@@ -324,6 +325,7 @@ class ScenarioRun:
         for saved in data.get("steps", []):
             if saved.get("node") != run.node.id or saved.get("choice") not in {c.id for c in run.available_choices()}:
                 run.note = f"The scenario has changed since this was saved; resumed at '{run.node.id}'."
+                run.changed_since_saved = True
                 break
             run.steps.append(Step(saved["node"], saved["choice"], saved.get("at", "")))
         return run

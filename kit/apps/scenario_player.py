@@ -44,13 +44,34 @@ class ScenarioPlayer(KitApp):
         self.store = store or ResumeStore()
         self.run: ScenarioRun | None = None
         self.last_choice = None
-        self.notice = ""
+        self.notice: tuple[str, ...] = ()  # catalog keys, translated when drawn
         self._updating = False
         self._picker = widgets.Dropdown(layout={"width": "32rem"}).add_class("kit-picker")
         self._picker.style.description_width = "initial"
         self._mode = widgets.ToggleButtons(style={"button_width": "auto"}).add_class("kit-feedback-mode")
         self._mode.style.description_width = "initial"
         self._show_map = widgets.ToggleButton(value=False, layout=AUTO).add_class("kit-map-toggle")
+        # The play view's widgets are made once and updated in place: a step then sends a few
+        # value changes instead of creating a dozen widgets (each a round of comm messages).
+        self._head = widgets.HTML().add_class("kit-intro")
+        self._controls = widgets.HBox([self._picker, self._mode]).add_class("kit-controls")
+        self._progress = widgets.HTML().add_class("kit-progress")
+        self._feedback = widgets.HTML().add_class("kit-last-feedback")
+        self._narration = widgets.HTML()
+        self._discuss = widgets.HTML()
+        self._debrief = widgets.HTML().add_class("kit-debrief-panel")
+        self._choices = widgets.VBox().add_class("kit-choices")
+        self._choice_buttons: list[widgets.Button] = []
+        self._choice_of: dict[str, str] = {}  # button model id -> the choice it stands for
+        self._back = widgets.Button(icon="undo", layout=AUTO).add_class("kit-back")
+        self._restart = widgets.Button(layout=AUTO).add_class("kit-restart")
+        self._leave = widgets.Button(layout=AUTO).add_class("kit-leave")
+        self._tools = widgets.HBox().add_class("kit-tools")
+        self._path_map = widgets.HTML().add_class("kit-map-panel")
+        self._back.on_click(self._safe(lambda _b: self.back()))
+        self._restart.on_click(self._safe(lambda _b: self.start()))
+        self._leave.on_click(self._safe(lambda _b: self.leave()))
+        self._options_lang = ""
         super().__init__(content, lang, errors)
         if content is not None:
             self._picker.observe(self._safe(self._on_pick), names="value")
@@ -82,7 +103,7 @@ class ScenarioPlayer(KitApp):
         if self.scenario is None:
             return
         self.run = ScenarioRun(self.scenario)
-        self.last_choice, self.notice = None, ""
+        self.last_choice, self.notice = None, ()
         self._save()
         self._refresh()
 
@@ -91,14 +112,14 @@ class ScenarioPlayer(KitApp):
         if self.run is None:
             raise ScenarioError("no scenario is being played")
         self.last_choice = self.run.choose(choice_id)
-        self.notice = ""
+        self.notice = ()
         self._save()
         self._refresh()
 
     def back(self) -> None:
         """Go back one step."""
         if self.run and self.run.back():
-            self.last_choice, self.notice = None, ""
+            self.last_choice, self.notice = None, ()
             self._save()
             self._refresh()
 
@@ -106,7 +127,7 @@ class ScenarioPlayer(KitApp):
         """Stop playing and return to the scenario's introduction (progress is forgotten)."""
         if self.scenario is not None and self.browser:
             self.store.save(self.browser, self.scenario.id, None)
-        self.run, self.last_choice, self.notice = None, None, ""
+        self.run, self.last_choice, self.notice = None, None, ()
         self._refresh()
 
     def _save(self) -> None:
@@ -126,7 +147,8 @@ class ScenarioPlayer(KitApp):
         except (ValueError, KeyError):
             self.run = None
             return
-        self.notice = self.t("scenario.resumed") + (f" {self.run.note}" if self.run.note else "")
+        changed = ("scenario.resumed.changed",) if self.run.changed_since_saved else ()
+        self.notice = ("scenario.resumed", *changed)
 
     def _resume_last(self) -> None:
         last = self.store.last_scenario(self.browser) if self.browser else None
@@ -136,7 +158,7 @@ class ScenarioPlayer(KitApp):
     def _on_pick(self, change: dict[str, Any]) -> None:
         if self._updating:
             return
-        self.last_choice, self.notice = None, ""
+        self.last_choice, self.notice = None, ()
         if change["new"]:
             self._restore(change["new"])
         else:
@@ -146,6 +168,9 @@ class ScenarioPlayer(KitApp):
     # --- drawing ----------------------------------------------------------------------------
 
     def _sync_controls(self) -> None:
+        if self._options_lang == self.lang:
+            return  # options and labels change only with the language
+        self._options_lang = self.lang
         value = self._picker.value
         options = [(self.t("scenario.pick.none"), "")] + [
             (f"{s.title.get(self.lang)} ({self.t('scenario.minutes', minutes=s.minutes)})", s.id)
@@ -163,15 +188,16 @@ class ScenarioPlayer(KitApp):
         self._mode.value = mode
         self._mode.description = self.t("scenario.mode")
         self._show_map.description = self.t("scenario.map.show")
+        self._head.value = f"<h1>{escape(self.t('scenario.title'))}</h1><p>{escape(self.t('scenario.intro'))}</p>"
+        self._back.description = self.t("scenario.back")
+        self._leave.description = self.t("scenario.leave")
 
     def _render_body(self) -> list[widgets.Widget]:
         self._sync_controls()
-        head = widgets.HTML(
-            f"<h1>{escape(self.t('scenario.title'))}</h1><p>{escape(self.t('scenario.intro'))}</p>"
-        ).add_class("kit-intro")
-        body: list[widgets.Widget] = [head, widgets.HBox([self._picker, self._mode]).add_class("kit-controls")]
+        body: list[widgets.Widget] = [self._head, self._controls]
         if self.notice:
-            body.append(widgets.HTML(f'<p class="kit-notice" role="status">{escape(self.notice)}</p>'))
+            text = " ".join(self.t(key) for key in self.notice)
+            body.append(widgets.HTML(f'<p class="kit-notice" role="status">{escape(text)}</p>'))
         scenario = self.scenario
         if scenario is None:
             body.append(widgets.HTML(self._catalog_html()))
@@ -214,53 +240,60 @@ class ScenarioPlayer(KitApp):
         run, lang = self.run, self.lang
         assert run is not None and self.content is not None
         node = run.node
+        out: list[widgets.Widget] = [self._progress]
+        if self.last_choice is not None and self._mode.value == "immediate":
+            self._feedback.value = render_feedback(self.last_choice, self.content, lang)
+            out.append(self._feedback)
+        self._narration.value = f'<div class="kit-narration"><p>{escape(node.narration.get(lang))}</p></div>'
+        out.append(self._narration)
+        if node.discuss is not None and not run.finished:
+            self._discuss.value = (
+                f'<p class="kit-discuss"><strong>{escape(self.t("scenario.discuss"))}:</strong> '
+                f"{escape(node.discuss.get(lang))}</p>"
+            )
+            out.append(self._discuss)
+        if run.finished:
+            self._debrief.value = render_debrief(run, self.content, lang)
+            out.append(self._debrief)
+        else:
+            self._choices.children = [
+                self._choice_button(index, choice.id, choice.label.get(lang))
+                for index, choice in enumerate(run.available_choices())
+            ]
+            out.append(self._choices)
+        self._restart.description = self.t("scenario.again" if run.finished else "scenario.restart")
+        self._tools.children = [*([self._back] if run.steps else []), self._restart, self._leave, self._show_map]
+        out.append(self._tools)
+        if self._show_map.value or run.finished:
+            self._path_map.value = f"<h3>{escape(self.t('scenario.map'))}</h3>{render_map(run, lang)}"
+            out.append(self._path_map)
+        # The step counter changes last: when it shows the new step, the choices already do.
         percent = round(run.progress() * 100)
         step_text = (
             self.t("scenario.finished") if run.finished else self.t("scenario.progress", step=len(run.steps) + 1)
         )
-        out: list[widgets.Widget] = [
-            widgets.HTML(
-                f'<h2>{escape(run.scenario.title.get(lang))}</h2><p class="kit-progress-text">'
-                f"<label>{escape(step_text)} "
-                f'<progress max="100" value="{percent}">{percent}%</progress></label></p>'
-            ).add_class("kit-progress")
-        ]
-        if self.last_choice is not None and self._mode.value == "immediate":
-            feedback = render_feedback(self.last_choice, self.content, lang)
-            out.append(widgets.HTML(feedback).add_class("kit-last-feedback"))
-        out.append(widgets.HTML(f'<div class="kit-narration"><p>{escape(node.narration.get(lang))}</p></div>'))
-        if node.discuss is not None and not run.finished:
-            out.append(
-                widgets.HTML(
-                    f'<p class="kit-discuss"><strong>{escape(self.t("scenario.discuss"))}:</strong> '
-                    f"{escape(node.discuss.get(lang))}</p>"
-                )
-            )
-        if run.finished:
-            out.append(widgets.HTML(render_debrief(run, self.content, lang)).add_class("kit-debrief-panel"))
-        else:
-            buttons = []
-            for choice in run.available_choices():
-                button = widgets.Button(description=choice.label.get(lang), layout={"width": "auto"})
-                button.add_class("kit-choice")
-                button.add_class(f"kit-choice-{choice.id}")
-                button.on_click(self._safe(lambda _b, cid=choice.id: self.choose(cid)))
-                buttons.append(button)
-            out.append(widgets.VBox(buttons).add_class("kit-choices"))
-        tools = []
-        if run.steps:
-            back = widgets.Button(description=self.t("scenario.back"), icon="undo", layout=AUTO).add_class("kit-back")
-            back.on_click(self._safe(lambda _b: self.back()))
-            tools.append(back)
-        restart = widgets.Button(
-            description=self.t("scenario.again" if run.finished else "scenario.restart"), layout=AUTO
-        ).add_class("kit-restart")
-        restart.on_click(self._safe(lambda _b: self.start()))
-        leave = widgets.Button(description=self.t("scenario.leave"), layout=AUTO).add_class("kit-leave")
-        leave.on_click(self._safe(lambda _b: self.leave()))
-        tools += [restart, leave, self._show_map]
-        out.append(widgets.HBox(tools).add_class("kit-tools"))
-        if self._show_map.value or run.finished:
-            path_map = f"<h3>{escape(self.t('scenario.map'))}</h3>{render_map(run, lang)}"
-            out.append(widgets.HTML(path_map).add_class("kit-map-panel"))
+        self._progress.value = (
+            f'<h2>{escape(run.scenario.title.get(lang))}</h2><p class="kit-progress-text">'
+            f"<label>{escape(step_text)} "
+            f'<progress max="100" value="{percent}">{percent}%</progress></label></p>'
+        )
         return out
+
+    def _choice_button(self, index: int, choice_id: str, label: str) -> widgets.Button:
+        """The index-th choice button, made once and relabelled for each step."""
+        while len(self._choice_buttons) <= index:
+            button = widgets.Button(layout={"width": "auto"}).add_class("kit-choice")
+            button.on_click(self._safe(self._on_choice_button))
+            self._choice_buttons.append(button)
+        button = self._choice_buttons[index]
+        old = self._choice_of.get(button.model_id)
+        if old != choice_id:
+            if old is not None:
+                button.remove_class(f"kit-choice-{old}")
+            button.add_class(f"kit-choice-{choice_id}")
+            self._choice_of[button.model_id] = choice_id
+        button.description = label
+        return button
+
+    def _on_choice_button(self, button: widgets.Button) -> None:
+        self.choose(self._choice_of[button.model_id])
