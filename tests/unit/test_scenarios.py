@@ -177,6 +177,32 @@ def test_player_plays_goes_back_switches_language_and_resumes(content, tmp_path)
     assert "Debrief questions" in _html(resumed) and "The path you took" in _html(resumed)
 
 
+def test_player_reuses_its_widgets_and_relabels_choice_buttons(content, tmp_path):
+    """A step updates the same widgets in place; a reused button acts for its new choice."""
+    app = ScenarioPlayer(content, "en", store=ResumeStore(tmp_path))
+    app.pick("mini-checkpoint")
+    app.start()
+    first = app._choice_buttons[0]
+    assert "kit-choice-ask" in first._dom_classes
+    first.click()
+    assert app.run.node.id == "talk" and app._choice_buttons[0] is first
+    assert "kit-choice-ask" not in first._dom_classes and first.description == "Reassure and explain"
+    first.click()
+    assert app.run.finished
+
+
+def test_changed_scenario_notice_is_in_the_page_language(content, tmp_path):
+    """A state saved before the scenario changed resumes with a note in the player's language."""
+    store, key = ResumeStore(tmp_path), "cd" * 16
+    scenario = content.records["scenarios"]["mini-checkpoint"]
+    saved = '{"scenario": "mini-checkpoint", "steps": [{"node": "arrive", "choice": "gone"}]}'
+    store.save(key, scenario.id, saved)
+    app = ScenarioPlayer(content, "es", browser=key, store=store)
+    assert "Se retomó donde se quedó. El escenario cambió desde entonces" in _html(app)
+    app.set_language("en")
+    assert "The scenario has changed since then" in _html(app)
+
+
 def test_feedback_at_the_end_hides_it_during_play(content, tmp_path):
     """With feedback set to the end, a choice shows no coaching until the debrief."""
     app = ScenarioPlayer(content, "en", store=ResumeStore(tmp_path))
