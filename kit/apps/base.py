@@ -94,7 +94,12 @@ class KitApp:
         except ContentInvalid as exc:
             content, errors = None, exc.errors
         extra = {"browser": browser_key()} if cls.remembers_browser else {}
-        return cls(content, lang or request_language(), errors, **extra)
+        app = cls(content, lang or request_language(), errors, **extra)
+        if cls.remembers_browser and extra["browser"] is None and "QUERY_STRING" in os.environ:
+            # Served by Voila to a browser that has no Jupyter identity cookie yet (its first
+            # page on this server): the page template reloads once, and the reload carries it.
+            app.widget.add_class("kit-no-browser-key")
+        return app
 
     def t(self, key: str, **values: Any) -> str:
         """Return the UI string ``key`` in the app's current language."""

@@ -29,12 +29,13 @@ def test_build_and_export_a_plan(kit_server, page, lang):
     port = content.records["places"]["port-nogales"]
     t = lambda key, **v: translate(key, lang, **v)  # noqa: E731 - a local shorthand
     page.goto(app_url(kit_server, "outreach-planner.ipynb", lang=lang))
+    # A fresh browser opening the app directly has no Jupyter identity cookie yet: the page
+    # reloads once, with the cookie, so the answers can be kept across reloads.
+    page.wait_for_function("window.sessionStorage.getItem('kit-identity-reload') === '1'", timeout=TIMEOUT)
     app = page.locator(".kit-app-planner")
     problem = app.locator(".kit-planner-problem textarea")
     expect(problem).to_be_visible(timeout=TIMEOUT)
-    # A fresh browser opening the app directly has no Jupyter identity cookie yet: the app says
-    # plainly, once, that the answers last only while the page is open.
-    expect(app.locator(".kit-planner-keep")).to_have_text(t("planner.keep.page-only"))
+    expect(app.locator(".kit-planner-keep")).to_have_text(t("planner.keep.saved"))
     assert_accessible(page)
 
     problem.fill(PROBLEM)

@@ -92,6 +92,25 @@ def test_reload_resumes_where_the_trainee_was(kit_server, page):
     page.requests.assert_all_local()
 
 
+def test_reload_resumes_even_when_the_player_is_the_first_page_opened(kit_server, page):
+    """A trainee who opens a shared link to the player first (no identity cookie yet) is
+    reloaded once by the page, so a later reload still resumes."""
+    page.goto(app_url(kit_server, "scenario-player.ipynb", lang="en"))
+    page.wait_for_function("window.sessionStorage.getItem('kit-identity-reload') === '1'", timeout=TIMEOUT)
+    app = page.locator(".kit-app-scenarios")
+    expect(app.locator(".kit-picker select")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(".kit-app.kit-no-browser-key")).to_have_count(0)
+    app.locator(".kit-picker select").select_option(index=2)
+    app.locator("button.kit-start").click()
+    choose_first(app)
+    where = narration(app)
+    page.reload()
+    app = page.locator(".kit-app-scenarios")
+    expect(app.locator(".kit-notice")).to_contain_text("Resumed where you left off", timeout=TIMEOUT)
+    assert narration(app) == where
+    page.requests.assert_all_local()
+
+
 def test_choices_work_from_the_keyboard(kit_server, page):
     """Tab to a choice and press Enter: the scenario moves on."""
     app = open_player(page, kit_server)
