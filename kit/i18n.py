@@ -89,25 +89,3 @@ def query_parameters() -> dict[str, str]:
 def request_language() -> str:
     """Return the language the page asked for with ``?lang=``, else the default."""
     return normalise_language(query_parameters().get("lang"))
-
-
-def browser_key() -> str | None:
-    """Return an opaque key for the visiting browser, or ``None`` outside Voila.
-
-    It is a hash of the anonymous identity cookie Jupyter gives each browser (no personal
-    data), so a reload of the page can find the state saved before it. Voila passes the
-    ``Cookie`` header to the kernel because ``kit serve`` asks it to.
-    """
-    import hashlib
-
-    query_parameters()  # with preheated kernels, waits for the visitor's request first
-    raw = os.environ.get("HTTP_COOKIE", "")
-    # Parsed by hand: Jupyter's signed cookie values contain characters SimpleCookie rejects.
-    identity = [
-        value.strip()
-        for name, _, value in (part.strip().partition("=") for part in raw.split(";"))
-        if name.startswith("username-") and value.strip()
-    ]
-    if not identity:
-        return None
-    return hashlib.sha256(identity[0].encode()).hexdigest()[:32]

@@ -1,7 +1,7 @@
 """Where a trainee's place in a scenario is kept between page reloads.
 
 States are JSON files in the data folder (outside the served tree), one per browser key
-(a hash, see :func:`kit.i18n.browser_key`), written atomically. The sessions work will move
+(a hash, see :func:`kit.apps.base.browser_key_from_id`), written atomically. The sessions work will move
 this into the results database.
 """
 

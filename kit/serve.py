@@ -105,8 +105,6 @@ def voila_command(settings: ServeSettings) -> list[str]:
         # This labextension logs a console error in every Voila page.
         "--VoilaConfiguration.extension_denylist=jupyterlab-jupytext",
         "--VoilaExecutor.iopub_timeout=60",
-        # The kernel reads Jupyter's anonymous identity cookie to resume a trainee's place.
-        "--VoilaConfiguration.http_header_envs=Cookie",
         "--VoilaExecutor.cell_error_instruction=" + CELL_ERROR,
         f"--MappingKernelManager.cull_idle_timeout={settings.cull_idle_seconds}",
         "--MappingKernelManager.cull_interval=30",

@@ -8,8 +8,10 @@ exception is shown in the app (Voila hides tracebacks, and ipywidgets would drop
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable
 from importlib.resources import files
 from typing import Any, Self
@@ -18,12 +20,23 @@ import ipywidgets as widgets
 
 from kit.content import Content, ContentError, ContentInvalid, load_content
 from kit.html import error_panel
-from kit.i18n import browser_key, request_language, translate
+from kit.i18n import request_language, translate
 from kit.model import LANGUAGES
 
 log = logging.getLogger(__name__)
 
 _CSS = files("kit").joinpath("apps", "kit.css").read_text(encoding="utf-8")
+
+
+def browser_key_from_id(value: str) -> str | None:
+    """Return the key work is saved under for a browser's id, or ``None`` for a malformed id.
+
+    The id is 32 hexadecimal digits the page keeps in the browser's local storage; only a hash
+    of it is used, so the saved files never hold the id itself.
+    """
+    if not re.fullmatch(r"[0-9a-f]{32}", value or ""):
+        return None
+    return hashlib.sha256(f"kit-browser:{value}".encode()).hexdigest()[:32]
 
 
 class KitApp:
@@ -44,8 +57,10 @@ class KitApp:
 
     name = "app"
     remembers_browser = False
-    """True for apps that save work per browser: :meth:`from_content` passes ``browser=`` the
-    key of the visiting browser (see :func:`kit.i18n.browser_key`)."""
+    """True for apps that save work per browser. The page gives such an app an id it keeps in
+    the browser's local storage (through a hidden text widget, see the Voila template); the app
+    learns it a moment after it is drawn, as :attr:`browser` (a hash), and then calls
+    :meth:`_browser_known` to restore saved work."""
 
     def __init__(self, content: Content | None, lang: str, errors: Iterable[ContentError] = ()):
         self.content = content
@@ -60,11 +75,16 @@ class KitApp:
         self._language.add_class("kit-lang")
         self._language.observe(self._safe(self._on_language), names="value")
         self._message = widgets.HTML().add_class("kit-message")
+        self._browser_id = widgets.Text(layout={"display": "none"}).add_class("kit-browser-id")
+        if self.remembers_browser:
+            self._browser_id.observe(self._safe(self._on_browser_id), names="value")
         self._body = widgets.VBox().add_class("kit-body")
         self.widget = widgets.VBox(
             [
                 widgets.HTML(f"<style>{_CSS}</style>"),
-                widgets.HBox([self._language]).add_class("kit-header"),
+                widgets.HBox([self._language, *([self._browser_id] if self.remembers_browser else [])]).add_class(
+                    "kit-header"
+                ),
                 self._message,
                 self._body,
             ]
@@ -93,13 +113,18 @@ class KitApp:
             errors: tuple[ContentError, ...] = ()
         except ContentInvalid as exc:
             content, errors = None, exc.errors
-        extra = {"browser": browser_key()} if cls.remembers_browser else {}
-        app = cls(content, lang or request_language(), errors, **extra)
-        if cls.remembers_browser and extra["browser"] is None and "QUERY_STRING" in os.environ:
-            # Served by Voila to a browser that has no Jupyter identity cookie yet (its first
-            # page on this server): the page template reloads once, and the reload carries it.
-            app.widget.add_class("kit-no-browser-key")
-        return app
+        return cls(content, lang or request_language(), errors)
+
+    def _on_browser_id(self, change: dict[str, Any]) -> None:
+        key = browser_key_from_id(change["new"])
+        if key is None or key == getattr(self, "browser", None) or self.content is None:
+            return
+        self.browser = key
+        self._browser_known()
+
+    def _browser_known(self) -> None:
+        """Restore the work saved under :attr:`browser` (apps that remember a browser override)."""
+        self._refresh()
 
     def t(self, key: str, **values: Any) -> str:
         """Return the UI string ``key`` in the app's current language."""

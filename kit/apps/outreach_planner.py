@@ -56,7 +56,7 @@ class OutreachPlanner(KitApp):
 
     Build it with :meth:`OutreachPlanner.from_content` and show :attr:`widget`. The answers are
     saved after every change under the browser's key, so a reload keeps them; without a key
-    (no Jupyter identity cookie) the app says they last only while the page is open, and a
+    (local storage off in this browser) the app says they last only while the page is open, and a
     failed save is shown, not only logged.
 
     Parameters
@@ -107,14 +107,44 @@ class OutreachPlanner(KitApp):
             for name, control in self._answer_controls():
                 control.observe(self._safe(lambda change, n=name: self._on_answer(n)), names="value")
             self._step.observe(self._safe(self._on_step), names="value")
-            restored = self._restore()
         self._updating = False
+        self._touched = False  # the trainer changed an answer since the app was built
         if content is not None:
-            wanted = query_parameters().get("place", "")
-            # A link from the border map picks the place, unless a restored draft already has one:
-            # otherwise every reload of that link would overwrite the trainer's own choice.
-            if wanted in content.records["places"] and not (restored and self._place.value):
-                self._place.value = wanted  # saved like any answer
+            if self.browser:
+                self._load_draft()
+            else:
+                self._apply_place_link()  # shown at once; the draft comes when the page sends the id
+
+    def _load_draft(self) -> None:
+        """Restore the browser's draft, then apply a ``?place=`` link if the draft has no place.
+
+        A link from the border map picks the place, unless a restored draft already has one:
+        otherwise every reload of that link would overwrite the trainer's own choice.
+        """
+        restored = self._restore()
+        if not (restored and self._place.value) and self._apply_place_link():
+            self._save()
+
+    def _apply_place_link(self) -> bool:
+        """Choose the place a ``?place=`` link names; return whether there was one."""
+        wanted = query_parameters().get("place", "")
+        if wanted not in self.content.records["places"]:
+            return False
+        self._updating = True
+        try:
+            self._sync_places()
+            self._place.value = wanted
+        finally:
+            self._updating = False
+        return True
+
+    def _browser_known(self) -> None:
+        """The page sent the browser's id: keep what was changed meanwhile, else restore the draft."""
+        if self._touched:
+            self._save()
+        else:
+            self._load_draft()
+        self._refresh()
 
     @staticmethod
     def _checkbox(css_class: str) -> widgets.Checkbox:
@@ -254,6 +284,7 @@ class OutreachPlanner(KitApp):
     def _on_answer(self, name: str) -> None:
         if self._updating:
             return
+        self._touched = True
         self._save()
         if name in RANKING_FIELDS and self.step == "respond":
             self._draw_suggestions()

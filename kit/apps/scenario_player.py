@@ -150,6 +150,22 @@ class ScenarioPlayer(KitApp):
         changed = ("scenario.resumed.changed",) if self.run.changed_since_saved else ()
         self.notice = ("scenario.resumed", *changed)
 
+    def _browser_known(self) -> None:
+        """The page sent the browser's id: resume its work (or save what was begun meanwhile)."""
+        if self.run is not None:
+            self._save()
+            self._refresh()
+            return
+        wanted = query_parameters().get("scenario", "")
+        target = wanted if wanted in self.scenarios else self.store.last_scenario(self.browser)
+        if target not in self.scenarios:
+            self._refresh()
+        elif self._picker.value == target:
+            self._restore(target)
+            self._refresh()
+        else:
+            self._picker.value = target  # _on_pick restores and redraws
+
     def _resume_last(self) -> None:
         last = self.store.last_scenario(self.browser) if self.browser else None
         if last in self.scenarios:

@@ -29,9 +29,8 @@ def test_build_and_export_a_plan(kit_server, page, lang):
     port = content.records["places"]["port-nogales"]
     t = lambda key, **v: translate(key, lang, **v)  # noqa: E731 - a local shorthand
     page.goto(app_url(kit_server, "outreach-planner.ipynb", lang=lang))
-    # A fresh browser opening the app directly has no Jupyter identity cookie yet: the page
-    # reloads once, with the cookie, so the answers can be kept across reloads.
-    page.wait_for_function("window.sessionStorage.getItem('kit-identity-reload') === '1'", timeout=TIMEOUT)
+    # A fresh browser opening the app directly gets an id in local storage at once, which the
+    # page hands to the app: the answers are kept across reloads.
     app = page.locator(".kit-app-planner")
     problem = app.locator(".kit-planner-problem textarea")
     expect(problem).to_be_visible(timeout=TIMEOUT)
@@ -72,4 +71,22 @@ def test_build_and_export_a_plan(kit_server, page, lang):
     markdown = open(info.value.path(), encoding="utf-8").read()
     assert markdown.startswith(f"# {t('planner.plan.title')}\n") and "&lt;script&gt;" in markdown
     assert_accessible(page)
+    page.requests.assert_all_local()
+
+
+def test_a_reload_keeps_the_answers_even_on_the_first_page_opened(kit_server, page):
+    """Open the planner directly in a fresh browser, type the problem, reload: it is still there."""
+    page.goto(app_url(kit_server, "outreach-planner.ipynb", lang="es"))
+    app = page.locator(".kit-app-planner")
+    problem = app.locator(".kit-planner-problem textarea")
+    expect(problem).to_be_visible(timeout=TIMEOUT)
+    expect(app.locator(".kit-planner-keep")).to_have_text(translate("planner.keep.saved", "es"))
+    problem.fill("Piedras sobre el cerco cada fin de semana")
+    problem.blur()
+    page.wait_for_timeout(500)
+    page.reload()
+    app = page.locator(".kit-app-planner")
+    expect(app.locator(".kit-planner-problem textarea")).to_have_value(
+        "Piedras sobre el cerco cada fin de semana", timeout=TIMEOUT
+    )
     page.requests.assert_all_local()

@@ -67,3 +67,27 @@ def test_markdown_raw_html_is_disabled():
     """Content Markdown cannot inject HTML."""
     html = markdown_html("**bold** <script>alert(1)</script>")
     assert "<strong>bold</strong>" in html and "<script>" not in html
+
+
+def test_an_app_that_keeps_work_learns_the_browser_id_from_the_page(tmp_path):
+    """The page writes the browser's id into a hidden box: a malformed id is ignored; a good one
+    becomes a hash key, and the player resumes the work saved under it."""
+    from kit.apps import ScenarioPlayer
+    from kit.apps.base import browser_key_from_id
+    from kit.resume import ResumeStore
+
+    content = load_content([FIXTURES / "policy-mini", FIXTURES / "scenario-mini"], builtin=False)
+    store = ResumeStore(tmp_path)
+    first = ScenarioPlayer(content, "en", store=store)
+    assert first.browser is None
+    first._browser_id.value = "not-an-id"
+    assert first.browser is None
+    browser_id = "0123456789abcdef" * 2
+    first._browser_id.value = browser_id
+    assert first.browser == browser_key_from_id(browser_id) and browser_id not in first.browser
+    first.pick("mini-checkpoint")
+    first.start()
+    first.choose("ask")
+    again = ScenarioPlayer(content, "en", store=store)
+    again._browser_id.value = browser_id
+    assert again.run is not None and again.run.node.id == "talk"

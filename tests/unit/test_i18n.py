@@ -60,20 +60,3 @@ def test_translate_fills_fields_and_rejects_unknown_language():
     assert i18n.translate("landing.sources.count", "es", sources=3, terms=6).startswith("3 fuentes")
     with pytest.raises(ValueError, match="unknown language"):
         i18n.catalog("fr")
-
-
-def test_browser_key_hashes_the_jupyter_identity_cookie(monkeypatch):
-    """The key is a stable hash of the anonymous identity cookie; no cookie, no key."""
-    monkeypatch.delenv("VOILA_PREHEAT", raising=False)
-    cookie = (
-        '_xsrf=2|c86f6677|17165c2b|1795905668; username-127-0-0-1-8866="2|1:0|10:1795905668|23:username-127-0-0-1'
-        '-8866|220:eyJ1c2VybmFtZSI6ICI0NTFmNTJlYWRhN2Q0M2Y5OTU1YmJlZjRhMjI1MjhjMiJ9|0b5cf4fe"'
-    )
-    monkeypatch.setenv("HTTP_COOKIE", cookie)
-    key = i18n.browser_key()
-    assert key and len(key) == 32 and "eyJ" not in key
-    assert i18n.browser_key() == key
-    monkeypatch.setenv("HTTP_COOKIE", "_xsrf=abc")
-    assert i18n.browser_key() is None
-    monkeypatch.delenv("HTTP_COOKIE")
-    assert i18n.browser_key() is None
