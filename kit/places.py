@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from kit.content import Content
 from kit.model import Place, Practice
-from kit.practices import RATING_ORDER, best_rating
+from kit.practices import evidence_rank
 
 PLACE_KINDS = ("consulate", "sector", "port-of-entry")
 """The kinds of place, in the order the map's legend and table list them."""
@@ -39,7 +39,7 @@ def practices_for_place(content: Content, place_id: str) -> PlacePractices:
         members |= {p.id for p in ports_in_sector(content, place_id)}
 
     def order(found):
-        return tuple(sorted(found, key=lambda p: (p.avoid, RATING_ORDER.index(best_rating(p)), p.id)))
+        return tuple(sorted(found, key=lambda p: (*evidence_rank(p), p.id)))
 
     direct = order(p for p in practices if members & set(p.places))
     via_sector = order(p for p in practices if sector and sector in p.places and p not in direct)

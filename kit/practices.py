@@ -18,6 +18,11 @@ def best_rating(practice: Practice) -> str:
     return next(r for r in RATING_ORDER if r in ratings)
 
 
+def evidence_rank(practice: Practice) -> tuple[bool, int]:
+    """Sort key putting practices to use before those to avoid, then the best evidence first."""
+    return practice.avoid, RATING_ORDER.index(best_rating(practice))
+
+
 def filter_practices(
     content: Content,
     lang: str,
@@ -63,7 +68,7 @@ def filter_practices(
         if any(w not in text for w in words):
             continue
         found.append(practice)
-    return sorted(found, key=lambda p: (p.avoid, RATING_ORDER.index(best_rating(p)), p.name.get(lang)))
+    return sorted(found, key=lambda p: (*evidence_rank(p), p.name.get(lang)))
 
 
 def audiences(content: Content) -> Sequence[str]:

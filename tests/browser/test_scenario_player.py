@@ -71,15 +71,11 @@ def test_play_to_an_ending_with_back_and_language_switch(kit_server, page):
     page.requests.assert_all_local()
 
 
-def test_reload_resumes_where_the_trainee_was(kit_server, page):
-    """After two choices, reloading the page comes back to the same step (arriving, as most
-    trainees do, through the kit's start page)."""
-    page.goto(kit_server)
-    expect(page.locator(".kit-app-landing")).to_be_visible(timeout=TIMEOUT)
-    app = open_player(page, kit_server)
+def assert_reload_resumes(page, app, choices: int) -> None:
+    """Start the second scenario, make some choices, reload: the player is back at that step."""
     app.locator(".kit-picker select").select_option(index=2)
     app.locator("button.kit-start").click()
-    for _ in range(2):
+    for _ in range(choices):
         choose_first(app)
     where = narration(app)
     page.reload()
@@ -87,6 +83,15 @@ def test_reload_resumes_where_the_trainee_was(kit_server, page):
     expect(app.locator(".kit-notice")).to_contain_text("Resumed where you left off", timeout=TIMEOUT)
     assert narration(app) == where
     page.requests.assert_all_local()
+
+
+def test_reload_resumes_where_the_trainee_was(kit_server, page):
+    """After two choices, reloading the page comes back to the same step (arriving, as most
+    trainees do, through the kit's start page)."""
+    page.goto(kit_server)
+    expect(page.locator(".kit-app-landing")).to_be_visible(timeout=TIMEOUT)
+    app = open_player(page, kit_server)
+    assert_reload_resumes(page, app, choices=2)
 
 
 def test_reload_resumes_even_when_the_player_is_the_first_page_opened(kit_server, page):
@@ -97,15 +102,7 @@ def test_reload_resumes_even_when_the_player_is_the_first_page_opened(kit_server
     page.wait_for_function(has_id, timeout=TIMEOUT)
     app = page.locator(".kit-app-scenarios")
     expect(app.locator(".kit-picker select")).to_be_visible(timeout=TIMEOUT)
-    app.locator(".kit-picker select").select_option(index=2)
-    app.locator("button.kit-start").click()
-    choose_first(app)
-    where = narration(app)
-    page.reload()
-    app = page.locator(".kit-app-scenarios")
-    expect(app.locator(".kit-notice")).to_contain_text("Resumed where you left off", timeout=TIMEOUT)
-    assert narration(app) == where
-    page.requests.assert_all_local()
+    assert_reload_resumes(page, app, choices=1)
 
 
 def test_choices_work_from_the_keyboard(kit_server, page):
